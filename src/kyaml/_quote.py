@@ -1,0 +1,285 @@
+"""Scalar text: what needs quotes, string escapes, multi-line folding and safe number forms.
+
+Every decision about how a scalar is spelled in KYAML lives here (SPEC §1, §3.2, §3.3), so the
+KYAML emitter, the block-YAML emitter and the data API all agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+# --- type ambiguity (SPEC §3.2) ----------------------------------------------------------------
+
+# Go's strconv.ParseBool.
+_GO_BOOLS = frozenset(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"])
+# Compared case-insensitively by the reference.
+_AMBIGUOUS_WORDS = frozenset(
+    ["null", "~", "", "true", "y", "yes", "on", "false", "n", "no", "off"]
+    + [".inf", "-.inf", "+.inf", ".nan"]
+)
+
+# Go's strconv.ParseInt(s, 0, 64) syntax (underscores already removed): sign, then a base prefix.
+_GO_INT = re.compile(
+    r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)"
+)
+# Go's strconv.ParseFloat(s, 64) syntax: decimal, hex with a mandatory p exponent, inf/nan words.
+_GO_FLOAT = re.compile(
+    r"[-+]?(?:"
+    r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+    r"|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][-+]?[0-9]+"
+    r"|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?"
+    r")"
+    r"|[nN][aA][nN]"
+)
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+# The layouts of Go's time.Parse that the reference tries, as (date, time, fraction, zone) parts.
+_GO_TIMESTAMP = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"(?:(?:(?P<tz_sep>[Tt])|(?P<sp_sep> ))"
+    r"(?P<H>[0-9]{1,2}):(?P<M>[0-9]{1,2}):(?P<S>[0-9]{1,2})(?:[.,][0-9]+)?"
+    r"(?P<zone>Z|[-+][0-9]{2}:[0-9]{2})?)?"
+)
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _go_parses_int64(s: str) -> bool:
+    """Whether Go's ``strconv.ParseInt(s, 0, 64)`` accepts ``s`` (syntax and range)."""
+    if not _GO_INT.fullmatch(s):
+        return False
+    body = s.lstrip("+-")
+    sign = -1 if s.startswith("-") else 1
+    if len(body) > 1 and body[0] == "0" and body[1] in "bBoOxX":
+        value = int(body[2:], {"b": 2, "o": 8, "x": 16}[body[1].lower()])
+    elif len(body) > 1 and body[0] == "0":
+        value = int(body[1:], 8)
+    else:
+        value = int(body)
+    return _INT64_MIN <= sign * value <= _INT64_MAX
+
+
+def _go_parses_float64(s: str) -> bool:
+    """Whether Go's ``strconv.ParseFloat(s, 64)`` accepts ``s`` (overflow is an error there)."""
+    if not _GO_FLOAT.fullmatch(s):
+        return False
+    lowered = s.lower().lstrip("+-")
+    if lowered in ("inf", "infinity", "nan"):
+        return True
+    try:
+        value = float.fromhex(s) if "x" in lowered else float(s)
+    except (ValueError, OverflowError):
+        return False
+    return not math.isinf(value)
+
+
+def _go_parses_timestamp(s: str) -> bool:
+    """Whether one of the reference's ``time.Parse`` layouts accepts ``s`` (with range checks)."""
+    m = _GO_TIMESTAMP.fullmatch(s)
+    if m is None:
+        return False
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if m["sp_sep"] and m["zone"]:
+        return False  # the space-separated layout has no zone
+    if not 1 <= month <= 12:
+        return False
+    days = _DAYS_IN_MONTH[month - 1]
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        days = 29
+    if not 1 <= day <= days:
+        return False
+    if m["H"] is not None:
+        return int(m["H"]) < 24 and int(m["M"]) < 60 and int(m["S"]) < 60
+    return True
+
+
+def reference_ambiguous(s: str) -> bool:
+    """The reference encoder's test: would a YAML reader guess a type other than string?"""
+    if len(s) <= 5 and s.lower() in _AMBIGUOUS_WORDS:
+        return True
+    if s in _GO_BOOLS:
+        return True
+    plain = s.replace("_", "")
+    if _go_parses_int64(plain) or _go_parses_float64(plain):
+        return True
+    if _SEXAGESIMAL.fullmatch(s):
+        return True
+    return s[:4].isdigit() and s[4:5] == "-" and _go_parses_timestamp(s)
+
+
+# kyaml's extras: what any reader of SPEC §2 takes for a non-string by its shape, whatever the
+# range or validity of the value — PyYAML's YAML 1.1 resolvers, ruamel.yaml's YAML 1.2 resolvers
+# (which allow `_` too), the core schema of go-yaml v3 and the JavaScript readers, and Go's number
+# syntax without its range limits.
+_READER_SHAPES = re.compile(
+    r"""
+    # YAML 1.1 (PyYAML, go-yaml v2): int, float, merge, value, timestamp
+      [-+]?0b[0-1_]+ | [-+]?0[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
+    | [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
+    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)? | \.[0-9_]+(?:[eE][-+][0-9]+)?
+    | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    | << | =
+    | [0-9]{4}-[0-9]{2}-[0-9]{2}
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?
+      (?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?
+    # YAML 1.2 (ruamel.yaml, go-yaml v3, JavaScript yaml): int and float
+    | [-+]?0o?[0-7_]+ | [-+]?[0-9_]+ | 0o[0-7]+
+    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)? | [-+]?(?:[0-9][0-9_]*)[eE][-+]?[0-9]+
+    | [-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+    # a date of any validity (`2023-02-30`, `0000-00-00`), with or without a time
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_SHAPE_STARTS = frozenset("-+.0123456789<=")
+# Go's ParseInt(s, 0, 64) syntax at any size (applied with `_` removed, as the reference does).
+_GO_INT_SHAPE = re.compile(r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)")
+
+
+def extra_ambiguous(s: str) -> bool:
+    """kyaml's additions to the reference's test (SPEC §3.2): number-, date- and time-shaped text
+    that some reader of SPEC §2 takes for a non-string, whatever its range or validity."""
+    # PyYAML and ruamel.yaml try their implicit types only on text that starts like one.
+    if s[:1] in _SHAPE_STARTS and _READER_SHAPES.fullmatch(s):
+        return True
+    plain = s.replace("_", "")
+    return bool(_GO_INT_SHAPE.fullmatch(plain) or _GO_FLOAT.fullmatch(plain))
+
+
+@lru_cache(maxsize=4096)
+def is_type_ambiguous(s: str) -> bool:
+    """Whether a bare ``s`` could be read as something other than the string ``s`` (SPEC §3.2)."""
+    return reference_ambiguous(s) or extra_ambiguous(s)
+
+
+_BARE_KEY = re.compile(r"\w(?:[\w./-]*\w)?")
+
+
+@lru_cache(maxsize=8192)
+def key_text(key: str) -> str:
+    """A mapping key as written in KYAML: bare when SPEC §1 allows, else one-line double-quoted."""
+    if _BARE_KEY.fullmatch(key) and not is_type_ambiguous(key):
+        return key
+    return quote_line(key)
+
+
+# --- string escapes (SPEC §1) -------------------------------------------------------------------
+
+_NAMED_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\r": "\\r",
+    "\v": "\\v",
+    "\0": "\\0",
+    "\x1b": "\\e",
+    "\x85": "\\N",
+    "\xa0": "\\_",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+    "\t": "\\t",
+    "\n": "\\n",
+}
+# Characters that may need an escape: all but printable ASCII, plus the quote and the backslash.
+_SPECIAL = re.compile(r'[^\x20-\x21\x23-\x5b\x5d-\x7e]')
+
+
+def _escape_char(c: str, literal_tab: bool) -> str:
+    named = _NAMED_ESCAPES.get(c)
+    if named is not None:
+        return "\t" if literal_tab and c == "\t" else named
+    code = ord(c)
+    if code < 0x20 or code == 0x7F:
+        return f"\\x{code:02x}"
+    if c.isprintable():
+        return c
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _escape_oneline(m: re.Match[str]) -> str:
+    return _escape_char(m.group(), literal_tab=False)
+
+
+def _escape_regular(m: re.Match[str]) -> str:
+    return _escape_char(m.group(), literal_tab=True)
+
+
+def quote_line(s: str) -> str:
+    """``s`` double-quoted on one line: every newline and tab escaped (keys, compact mode)."""
+    return '"' + _SPECIAL.sub(_escape_oneline, s) + '"'
+
+
+def quote_value(s: str, indent: str) -> str:
+    """A string value in regular mode; multi-line strings folded below ``indent`` (SPEC §1).
+
+    ``indent`` is the whitespace of the lines that carry the folded content (a space or ``\\``
+    follows it) and of the closing quote.
+    """
+    if "\n" not in s:
+        return '"' + _SPECIAL.sub(_escape_regular, s) + '"'
+    out = ['"\\\n']
+    lines = s.split("\n")
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if i == last and not line:
+            break  # the content ended with a newline
+        out.append(indent)
+        if line[:1] in (" ", "\t"):
+            out.append("\\")  # `\ ` and `\<tab>` keep the leading whitespace
+        else:
+            out.append(" ")  # anything else, even other whitespace, stands as its escape
+        out.append(_SPECIAL.sub(_escape_regular, line))
+        out.append("\\n\\\n" if i < last else "\\\n")
+    out.append(indent)
+    out.append('"')
+    return "".join(out)
+
+
+# --- numbers (SPEC §3.3) -----------------------------------------------------------------------
+
+SAFE_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+SAFE_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+(?:[eE][-+][0-9]+)?|-?\.inf|\.nan")
+
+
+def int_text(value: int) -> str:
+    """An int in decimal, exact at any size (past CPython's digit limit for ``str`` too)."""
+    try:
+        return str(value)
+    except ValueError:
+        return _huge_int_text(value)
+
+
+def _huge_int_text(value: int) -> str:
+    if value < 0:
+        return "-" + _huge_int_text(-value)
+    digits = 1000
+    base = 10**digits
+    chunks: list[str] = []
+    while value:
+        value, rest = divmod(value, base)
+        chunks.append(str(rest))
+    chunks.reverse()
+    return chunks[0] + "".join(c.zfill(digits) for c in chunks[1:])
+
+
+def float_text(value: float) -> str:
+    """A float in the safe form: ``repr`` with ``.0`` before a bare exponent, ``.inf``, ``.nan``."""
+    if value != value:
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value)
+    mantissa, e, exponent = text.partition("e")
+    if e and "." not in mantissa:
+        return mantissa + ".0e" + exponent
+    return text
+
+
+def exceeds_int64(value: int) -> bool:
+    """Whether an int is outside the 64-bit range some readers are limited to (SPEC §2.2)."""
+    return not -(2**63) <= value <= 2**64 - 1

@@ -13,17 +13,32 @@ from functools import lru_cache
 # --- type ambiguity (SPEC §3.2) ----------------------------------------------------------------
 
 # Go's strconv.ParseBool.
-_GO_BOOLS = frozenset(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"])
+_GO_BOOLS = frozenset(
+    ["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"]
+)
 # Compared case-insensitively by the reference.
 _AMBIGUOUS_WORDS = frozenset(
-    ["null", "~", "", "true", "y", "yes", "on", "false", "n", "no", "off"]
-    + [".inf", "-.inf", "+.inf", ".nan"]
+    (
+        "null",
+        "~",
+        "",
+        "true",
+        "y",
+        "yes",
+        "on",
+        "false",
+        "n",
+        "no",
+        "off",
+        ".inf",
+        "-.inf",
+        "+.inf",
+        ".nan",
+    )
 )
 
 # Go's strconv.ParseInt(s, 0, 64) syntax (underscores already removed): sign, then a base prefix.
-_GO_INT = re.compile(
-    r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)"
-)
+_GO_INT = re.compile(r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")
 # Go's strconv.ParseFloat(s, 64) syntax: decimal, hex with a mandatory p exponent, inf/nan words.
 _GO_FLOAT = re.compile(
     r"[-+]?(?:"
@@ -184,7 +199,7 @@ _NAMED_ESCAPES = {
     "\n": "\\n",
 }
 # Characters that may need an escape: all but printable ASCII, plus the quote and the backslash.
-_SPECIAL = re.compile(r'[^\x20-\x21\x23-\x5b\x5d-\x7e]')
+_SPECIAL = re.compile(r"[^\x20-\x21\x23-\x5b\x5d-\x7e]")
 
 
 def _escape_char(c: str, literal_tab: bool) -> str:
@@ -269,7 +284,7 @@ def _huge_int_text(value: int) -> str:
 
 def float_text(value: float) -> str:
     """A float in the safe form: ``repr`` with ``.0`` before a bare exponent, ``.inf``, ``.nan``."""
-    if value != value:
+    if math.isnan(value):
         return ".nan"
     if math.isinf(value):
         return ".inf" if value > 0 else "-.inf"

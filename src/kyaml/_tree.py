@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-ScalarValue: TypeAlias = "None | bool | int | float | str"
+ScalarValue: TypeAlias = "bool | int | float | str | None"
+
+#: Deepest nesting of collections any path accepts; deeper input is refused with a clean error
+#: (the emitters recurse once per level, and Python's stack is bounded).
+MAX_DEPTH = 400
 
 
 class Comments:

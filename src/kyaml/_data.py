@@ -1,0 +1,118 @@
+"""Python data ⇄ tree: the shared middle of ``dumps`` and ``loads``.
+
+``from_python`` accepts what ``json`` accepts (dict, list, tuple, str, int, float, bool, None and
+their subclasses) plus ``datetime``/``date`` (written as RFC 3339 strings); anything else goes
+through ``default`` or is a ``TypeError`` naming the type.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from typing import Any
+
+from kyaml._quote import float_text, int_text
+from kyaml._tree import MAX_DEPTH, Mapping, Node, Scalar, Sequence
+from kyaml.errors import KyamlError
+
+Default = Callable[[Any], Any]
+
+
+def from_python(obj: Any, default: Default | None = None) -> Node:
+    """The tree of a Python value; ``default`` converts values of other types, as in ``json``."""
+    return _Builder(default).node(obj, 0)
+
+
+def _time_text(value: _dt.date) -> str:
+    """RFC 3339 text: ``2024-05-01``, or ``2024-05-01T10:00:00Z`` / ``…+02:00`` with an offset.
+
+    A naive datetime has no offset to write, so it is written without one.
+    """
+    text = value.isoformat()
+    if isinstance(value, _dt.datetime) and text.endswith("+00:00"):
+        return text[:-6] + "Z"
+    return text
+
+
+class _Builder:
+    """One conversion: carries ``default`` and the containers on the current path (cycles)."""
+
+    __slots__ = ("default", "path")
+
+    def __init__(self, default: Default | None) -> None:
+        self.default = default
+        self.path: set[int] = set()
+
+    def node(self, obj: Any, depth: int) -> Node:
+        if obj is None or isinstance(obj, (bool, str, int, float)):
+            return Scalar(_scalar_value(obj))
+        if isinstance(obj, (dict, list, tuple)):
+            if depth >= MAX_DEPTH:
+                raise KyamlError(f"data nested deeper than {MAX_DEPTH} levels")
+            marker = id(obj)
+            if marker in self.path:
+                raise KyamlError("circular reference detected")
+            self.path.add(marker)
+            try:
+                if isinstance(obj, dict):
+                    return self.mapping(obj, depth)
+                return Sequence([self.node(item, depth + 1) for item in obj])
+            finally:
+                self.path.discard(marker)
+        if isinstance(obj, _dt.date):
+            return Scalar(_time_text(obj))
+        if self.default is not None:
+            if depth >= MAX_DEPTH:
+                raise KyamlError(f"data nested deeper than {MAX_DEPTH} levels")
+            return self.node(self.default(obj), depth + 1)
+        raise TypeError(f"Object of type {type(obj).__name__} is not KYAML serializable")
+
+    def mapping(self, obj: dict[Any, Any], depth: int) -> Mapping:
+        items: list[tuple[str, Node]] = []
+        seen: set[str] = set()
+        for key, value in obj.items():
+            text = _key_text(key)
+            if text in seen:
+                raise KyamlError(f"duplicate key {text!r} after converting keys to strings")
+            seen.add(text)
+            items.append((text, self.node(value, depth + 1)))
+        return Mapping(items)
+
+
+def _scalar_value(obj: bool | str | int | float | None) -> bool | str | int | float | None:
+    """The plain Python value of a scalar (subclasses such as enums reduced to their base type)."""
+    if obj is None or type(obj) in (bool, str, int, float):
+        return obj
+    if isinstance(obj, bool):  # pragma: no cover - bool cannot be subclassed
+        return bool(obj)
+    if isinstance(obj, str):
+        return str.__str__(obj)
+    if isinstance(obj, int):
+        return int(obj)
+    return float(obj)
+
+
+def _key_text(key: Any) -> str:
+    """A dict key as KYAML key text: strings as they are, other scalars as ``json`` spells them."""
+    if isinstance(key, str):
+        return str.__str__(key)
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, int):
+        return int_text(int(key))
+    if isinstance(key, float):
+        return float_text(float(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def to_python(node: Node) -> Any:
+    """The Python value of a tree: dicts, lists and scalars (aliases become separate copies)."""
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Mapping):
+        return {key: to_python(value) for key, value in node.items}
+    if isinstance(node, Sequence):
+        return [to_python(item) for item in node.items]
+    raise TypeError(f"unexpected node type {type(node).__name__}")  # pragma: no cover

@@ -1,0 +1,189 @@
+"""Tree → KYAML text, in regular or compact mode (SPEC §1).
+
+Each renderer appends to one list of strings, joined once. Contract of ``_node``: the cursor is
+where the node starts (after ``key: ``, after an item's indent, or at a line start for a root);
+it writes the node without its own comments and without a trailing newline — whoever holds the
+node (a mapping entry, a sequence item, a document) writes its comments and its line end.
+"""
+
+from __future__ import annotations
+
+from kyaml._quote import float_text, int_text, key_text, quote_line, quote_value
+from kyaml._tree import Document, Mapping, Node, Scalar, Sequence, Stream
+
+_INDENTS = ["  " * level for level in range(64)]
+
+
+def _indent(level: int) -> str:
+    if level < len(_INDENTS):
+        return _INDENTS[level]
+    return "  " * level
+
+
+def emit_stream(stream: Stream, *, compact: bool = False) -> str:
+    """The KYAML text of a whole stream: each document after a ``---`` line, newline-terminated.
+
+    Comment-only input gives its comments (none in compact mode, which writes no comments).
+    """
+    out: list[str] = []
+    if not stream.documents:
+        if not compact:
+            _comment_lines(stream.comments, "", out)
+        return "".join(out)
+    for doc in stream.documents:
+        out.append("---\n")
+        if compact:
+            _compact(doc.root, out)
+            out.append("\n")
+        else:
+            _document(doc, out)
+    return "".join(out)
+
+
+def _comment_lines(lines: list[str], indent: str, out: list[str]) -> None:
+    """Comment lines at ``indent``, each ending in a newline; a blank line stays empty."""
+    for line in lines:
+        out.append(indent + line + "\n" if line else "\n")
+
+
+def _document(doc: Document, out: list[str]) -> None:
+    root = doc.root
+    c = root.comments
+    _comment_lines(doc.head, "", out)
+    if c is not None:
+        _comment_lines(c.head, "", out)
+    _node(root, 0, out)
+    if c is not None and c.line:
+        out.append(" " + c.line)
+    out.append("\n")
+    if c is not None:
+        _comment_lines(c.foot, "", out)
+    _comment_lines(doc.foot, "", out)
+
+
+def _scalar(node: Scalar, level: int) -> str:
+    value = node.value
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return quote_value(value, _indent(level + 1))
+    if node.text is not None:
+        return node.text
+    if isinstance(value, int):
+        return int_text(value)
+    return float_text(value)
+
+
+def _node(node: Node, level: int, out: list[str]) -> None:
+    """Write ``node`` at nesting ``level`` (see the module docstring for the contract)."""
+    if isinstance(node, Scalar):
+        out.append(_scalar(node, level))
+    elif isinstance(node, Mapping):
+        _mapping(node, level, out)
+    elif isinstance(node, Sequence):
+        _sequence(node, level, out)
+    else:  # pragma: no cover - the tree holds only these three kinds
+        raise TypeError(f"unexpected node type {type(node).__name__}")
+
+
+def _mapping(node: Mapping, level: int, out: list[str]) -> None:
+    inner = _indent(level + 1)
+    if not node.items:
+        if node.inner:
+            out.append("{\n")
+            _comment_lines(node.inner, inner, out)
+            out.append(_indent(level) + "}")
+        else:
+            out.append("{}")
+        return
+    out.append("{\n")
+    for key, value in node.items:
+        c = value.comments
+        if c is not None and c.head:
+            _comment_lines(c.head, inner, out)
+        out.append(inner + key_text(key) + ": ")
+        _node(value, level + 1, out)
+        if c is None:
+            out.append(",\n")
+            continue
+        out.append(", " + c.line + "\n" if c.line else ",\n")
+        if c.foot:
+            _comment_lines(c.foot, inner, out)
+    if node.inner:
+        _comment_lines(node.inner, inner, out)
+    out.append(_indent(level) + "}")
+
+
+def _cuddles(node: Sequence) -> bool:
+    """A list is cuddled when every item is a collection and nothing in it carries a comment."""
+    if node.inner:
+        return False
+    return not any(isinstance(item, Scalar) or item.comments for item in node.items)
+
+
+def _sequence(node: Sequence, level: int, out: list[str]) -> None:
+    inner = _indent(level + 1)
+    if not node.items:
+        if node.inner:
+            out.append("[\n")
+            _comment_lines(node.inner, inner, out)
+            out.append(_indent(level) + "]")
+        else:
+            out.append("[]")
+        return
+    if _cuddles(node):
+        out.append("[")
+        first = True
+        for item in node.items:
+            if not first:
+                out.append(", ")
+            first = False
+            _node(item, level, out)
+        out.append("]")
+        return
+    out.append("[\n")
+    for item in node.items:
+        c = item.comments
+        if c is not None and c.head:
+            _comment_lines(c.head, inner, out)
+        out.append(inner)
+        _node(item, level + 1, out)
+        if c is None:
+            out.append(",\n")
+            continue
+        out.append(", " + c.line + "\n" if c.line else ",\n")
+        if c.foot:
+            _comment_lines(c.foot, inner, out)
+    if node.inner:
+        _comment_lines(node.inner, inner, out)
+    out.append(_indent(level) + "]")
+
+
+def _compact(node: Node, out: list[str]) -> None:
+    """Write ``node`` on one line: ``, `` between elements, one-line strings, no comments."""
+    if isinstance(node, Scalar):
+        value = node.value
+        out.append(quote_line(value) if isinstance(value, str) else _scalar(node, 0))
+    elif isinstance(node, Mapping):
+        out.append("{")
+        first = True
+        for key, value_node in node.items:
+            if not first:
+                out.append(", ")
+            first = False
+            out.append(key_text(key) + ": ")
+            _compact(value_node, out)
+        out.append("}")
+    elif isinstance(node, Sequence):
+        out.append("[")
+        first = True
+        for item in node.items:
+            if not first:
+                out.append(", ")
+            first = False
+            _compact(item, out)
+        out.append("]")

@@ -118,3 +118,13 @@ def test_streams_and_files() -> None:
 def test_no_line_ends_in_whitespace() -> None:
     out = kyaml.dumps({"a": "x \ny\t\n z ", "b": ["\t", " "]})
     assert all(line == line.rstrip(" \t") for line in out.split("\n"))
+
+
+def test_a_key_too_long_to_be_implicit_is_explicit() -> None:
+    """YAML readers refuse an implicit key over 1024 characters; ``? key`` has no limit."""
+    key = "k" * 1100
+    out = kyaml.dumps({key: None, "b": 1})
+    assert out == "---\n{\n  ? " + key + ": null,\n  b: 1,\n}\n"
+    assert kyaml.dumps({key: None}, compact=True) == "---\n{? " + key + ": null}\n"
+    assert kyaml.loads(out) == {key: None, "b": 1}
+    assert kyaml.format_str(out) == out

@@ -12,6 +12,16 @@ from kyaml._quote import float_text, int_text, key_text, quote_line, quote_value
 from kyaml._tree import Document, Mapping, Node, Scalar, Sequence, Stream
 
 _INDENTS = ["  " * level for level in range(64)]
+# YAML limits an implicit key to 1024 characters; a longer key is written as an explicit `? key`.
+_IMPLICIT_KEY_LIMIT = 1024
+
+
+def _key(key: str) -> str:
+    """A mapping key followed by ``: ``, explicit (``? key: ``) when too long to be implicit."""
+    text = key_text(key)
+    if len(text) > _IMPLICIT_KEY_LIMIT:
+        return "? " + text + ": "
+    return text + ": "
 
 
 def _indent(level: int) -> str:
@@ -105,7 +115,7 @@ def _mapping(node: Mapping, level: int, out: list[str]) -> None:
         c = value.comments
         if c is not None and c.head:
             _comment_lines(c.head, inner, out)
-        out.append(inner + key_text(key) + ": ")
+        out.append(inner + _key(key))
         _node(value, level + 1, out)
         if c is None:
             out.append(",\n")
@@ -175,7 +185,7 @@ def _compact(node: Node, out: list[str]) -> None:
             if not first:
                 out.append(", ")
             first = False
-            out.append(key_text(key) + ": ")
+            out.append(_key(key))
             _compact(value_node, out)
         out.append("}")
     elif isinstance(node, Sequence):

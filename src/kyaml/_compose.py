@@ -1,0 +1,538 @@
+"""Events → tree: resolution, aliases, merge keys, duplicate keys, limits and diagnostics (SPEC §4).
+
+One pass over the parser's events with an explicit stack (no recursion, so deep input fails with
+a clean error instead of a ``RecursionError``). Aliases share the anchored node (the top node is
+copied when the alias site carries comments of its own), so composition stays linear; the
+number of nodes the aliases stand for is counted, and input whose expansion would pass
+``max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR × events)`` is refused (the "billion laughs").
+
+Comments come from :mod:`kyaml._comments` per event and are moved the way go-yaml v3's node
+builder moves them (a mapping key's foot comment belongs to the entry before it, a value's foot
+comment to its entry, a block mapping's closing foot comment to its last entry), except that
+kyaml appends where go-yaml overwrites, so no comment is lost. Comments go-yaml drops are kept
+where they stand: after an opening bracket, above the first entry (SPEC §6) or inside an empty
+collection; on both a key and its value, the key's above the entry (SPEC §6); a document's head
+comment that go-yaml also sends to its end, after the document. Two changes keep formatting
+idempotent: blank lines are left out of the comments written between a later document's
+``---`` and its root (read again, go-yaml would hand the part above a blank line to the
+document before), and a document's trailing comments are kept in text order.
+
+In compact mode, which writes no comments, one diagnostic per document says how many were
+dropped.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any
+
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from kyaml._comments import FOOT, HEAD, LINE, Comment, collect
+from kyaml._merge import Merge, apply_merges, copy_node
+from kyaml._parse import LineIndex, parse_events
+from kyaml._quote import quote_line as _quote_line
+from kyaml._scalars import check_key, scalar_node, scalar_text, scalar_text_of
+from kyaml._schema import SCHEMAS
+from kyaml._tree import MAX_DEPTH, Comments, Document, Mapping, Node, Scalar, Sequence, Stream
+from kyaml.errors import Diagnostic, KyamlError
+
+#: The alias expansion limit is the larger of this and ``ALIAS_NODES_FACTOR`` × the number of
+#: events in the input.
+ALIAS_NODES_MIN = 10_000
+ALIAS_NODES_FACTOR = 10
+
+_TAG = "tag:yaml.org,2002:"
+_MAP_TAGS = frozenset((None, "!", _TAG + "map"))
+_SEQ_TAGS = frozenset((None, "!", _TAG + "seq"))
+_SET_TAG = _TAG + "set"
+_MERGE_TAGS = frozenset((None, _TAG + "merge"))
+
+OnDiagnostic = Callable[[Diagnostic], None]
+
+_MERGE = "\x00<<"  # the key text of a merge key, which no real key can have
+
+
+def compose_stream(
+    text: str,
+    *,
+    schema: str = "reference",
+    on_diagnostic: OnDiagnostic | None = None,
+    strict: bool = False,
+    compact: bool = False,
+    max_alias_nodes: int | None = None,
+) -> Stream:
+    """The tree of a YAML (or JSON) stream, every comment attached (SPEC §2–§4).
+
+    Diagnostics (SPEC §2.6) go to ``on_diagnostic``; with ``strict`` the first ambiguity is a
+    :class:`KyamlError` instead. ``compact`` only decides whether dropped comments are reported.
+    ``max_alias_nodes`` replaces the alias expansion limit.
+    """
+    if schema not in SCHEMAS:
+        raise ValueError(f"unknown schema {schema!r}; expected one of {', '.join(SCHEMAS)}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    # Composition allocates many small objects and no reference cycles; the cyclic garbage
+    # collector's repeated passes over them would cost more than the whole composition.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        events = parse_events(text)
+        comments = collect(text, events)
+        composer = _Composer(text, events, comments, schema, on_diagnostic, strict, compact)
+        if max_alias_nodes is not None:
+            composer.alias_limit = max_alias_nodes
+        return composer.run()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class _Open:
+    """A collection being built."""
+
+    __slots__ = (
+        "anchor",
+        "block",
+        "event",
+        "is_map",
+        "items",
+        "key",
+        "key_comments",
+        "key_line",
+        "merges",
+        "node",
+        "seen",
+        "size",
+        "tag",
+    )
+
+    def __init__(self, node: Mapping | Sequence, event: int, anchor: str | None, block: bool):
+        self.node = node
+        self.is_map = isinstance(node, Mapping)
+        self.event = event
+        self.anchor = anchor
+        self.block = block
+        self.size = 1
+        self.key: str | None = None
+        self.key_comments: Comments | None = None
+        self.key_line = (0, 0)
+        self.seen: dict[str, tuple[int, int]] = {}
+        self.merges: list[Merge] = []
+        self.tag: str | None = None
+
+
+def _lines(comments: list[Comment], kind: int) -> list[str]:
+    return [line for c in comments if c.kind == kind for line in c.lines]
+
+
+def _in_order(comments: list[Comment]) -> list[str]:
+    """The lines of comments of any kind, in the order they stand in the text."""
+    return [line for c in sorted(comments, key=lambda c: c.index) for line in c.lines]
+
+
+def _merge(a: Comments | None, b: Comments | None) -> Comments | None:
+    """Comments of one entry from its key's and its value's (head, line, foot)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    head = a.head + b.head
+    line = b.line
+    if a.line:
+        if line:  # both: the key's line comment goes above the entry (SPEC §6)
+            head = [*head, a.line]
+        else:
+            line = a.line
+    return Comments(head, line, a.foot + b.foot)
+
+
+class _Composer:
+    """One composition of a stream."""
+
+    def __init__(  # noqa: PLR0917 (one call site)
+        self,
+        text: str,
+        events: list[Any],
+        comments: dict[int, list[Comment]] | None,
+        schema: str,
+        on_diagnostic: OnDiagnostic | None,
+        strict: bool,
+        compact: bool,
+    ) -> None:
+        self.text = text
+        self.events = events
+        self.comments = comments or {}
+        self.base_schema = schema
+        self.schema = schema
+        self.on_diagnostic = on_diagnostic
+        self.strict = strict
+        self.compact = compact
+        self.alias_limit = max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR * len(events))
+        self.expanded = 0
+        self.anchors: dict[str, tuple[Node, int, str | None]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Open] = []
+        self.documents: list[Document] = []
+        self.root: Node | None = None
+        self.doc_head: list[str] = []
+        self.doc_comments = 0
+        self.doc_first = 0
+
+    # --- diagnostics ---------------------------------------------------------------------------
+
+    def _report(self, event: Any, severity: str, message: str, ambiguity: bool) -> None:
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if ambiguity and self.strict:
+            raise KyamlError(message, line, column)
+        if self.on_diagnostic is not None:
+            self.on_diagnostic(Diagnostic(line, column, severity, message))  # type: ignore[arg-type]
+
+    # --- the walk ------------------------------------------------------------------------------
+
+    def run(self) -> Stream:
+        comments = self.comments
+        stack = self.stack
+        for i, event in enumerate(self.events):
+            kind = type(event)
+            if kind is ScalarEvent:
+                if stack and stack[-1].is_map and stack[-1].key is None:
+                    self._key(event, i)
+                else:
+                    node = scalar_node(event, self.schema, self._report)
+                    if i in comments:
+                        node.comments = self._node_comments(comments[i])
+                    self.expanded += 1
+                    self._add(node, 1, shared=False)
+                    if event.anchor is not None:
+                        text = None if event.style else event.value
+                        self.anchors[event.anchor] = (node, 1, text)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                self._start(event, i, kind is MappingStartEvent)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                self._end(event, i)
+            elif kind is AliasEvent:
+                self._alias(event, i)
+            elif kind is DocumentStartEvent:
+                self._document_start(event, i)
+            elif kind is DocumentEndEvent:
+                self._document_end(event, i)
+            elif kind is StreamEndEvent:
+                return self._stream_end(i)
+        raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
+
+    def _document_start(self, event: Any, i: int) -> None:
+        self.schema = "1.1" if event.version == (1, 1) else self.base_schema
+        self.anchors = {}
+        self.root = None
+        self.doc_comments = 0
+        received = self.comments.get(i)
+        self.doc_head = _lines(received, HEAD) if received else []
+        if received:
+            self._count(received)
+
+    def _document_end(self, event: Any, i: int) -> None:
+        root = self.root
+        assert root is not None
+        received = self.comments.get(i)
+        foot: list[str] = []
+        if received:
+            self._count(received)
+            foot = _in_order(received)
+        head = self.doc_head
+        if self.documents:
+            # Below a later document's "---", go-yaml hands the comments before a blank line to
+            # the document before; without blank lines they stay with this one next time.
+            head = [line for line in head if line]
+            c = root.comments
+            if c is not None and "" in c.head:
+                root = copy_node(root)
+                root.comments = Comments([line for line in c.head if line], c.line, c.foot)
+        self.documents.append(Document(root, head, foot))
+        self._report_dropped()
+
+    def _stream_end(self, i: int) -> Stream:
+        received = self.comments.get(i)
+        if not received:
+            return Stream(self.documents)
+        self._count(received)
+        self._report_dropped()
+        lines = _in_order(received)
+        if not self.documents:
+            return Stream([], lines)
+        self.documents[-1].foot.extend(lines)
+        return Stream(self.documents)
+
+    def _count(self, received: list[Comment]) -> None:
+        """Count a document's comments (reported once per document in compact mode)."""
+        if self.compact:
+            if not self.doc_comments:
+                self.doc_first = min(c.index for c in received)
+            self.doc_comments += len(received)
+
+    def _report_dropped(self) -> None:
+        """Compact mode writes no comments: one diagnostic per document that had some."""
+        n = self.doc_comments
+        self.doc_comments = 0
+        if not n or self.on_diagnostic is None:
+            return
+        where = LineIndex(self.text)
+        line, column = where.line(self.doc_first) + 1, where.column(self.doc_first) + 1
+        message = f"{n} comment{'s' if n != 1 else ''} dropped: compact mode writes no comments"
+        self.on_diagnostic(Diagnostic(line, column, "warning", message))
+
+    def _node_comments(self, received: list[Comment]) -> Comments | None:
+        self._count(received)
+        head = _lines(received, HEAD)
+        line = [c.lines[0] for c in received if c.kind == LINE]
+        foot = _lines(received, FOOT)
+        if len(line) > 1:
+            foot = line[1:] + foot
+        return Comments(head, line[0] if line else "", foot)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def _key(self, event: Any, i: int) -> None:
+        top = self.stack[-1]
+        text = scalar_text_of(event)
+        tag = event.tag
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        merge = text == "<<" and not event.style and tag in _MERGE_TAGS
+        if not merge:
+            check_key(event, self.schema, self._report)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (Scalar(text, None, line, column), 1, text)
+        self.expanded += 1
+        self._set_key(top, _MERGE if merge else text, line, column, i)
+
+    def _set_key(self, top: _Open, text: str, line: int, column: int, i: int) -> None:
+        seen = top.seen
+        if text in seen:
+            first = seen[text]
+            shown = "<<" if text == _MERGE else text
+            raise KyamlError(
+                f"duplicate key {_quote_line(shown)} (first at line {first[0]}, column {first[1]})",
+                line,
+                column,
+            )
+        seen[text] = (line, column)
+        top.key = text
+        top.key_line = (line, column)
+        received = self.comments.get(i)
+        kc = self._node_comments(received) if received else None
+        if kc is not None and kc.foot and top.block and top.node.items:
+            # a key's foot comment belongs to the entry before it (go-yaml)
+            self._own_comments(top.node, len(top.node.items) - 1).foot.extend(kc.foot)
+            kc.foot = []
+        top.key_comments = kc
+
+    @staticmethod
+    def _own_comments(node: Mapping | Sequence, index: int) -> Comments:
+        """The comments of entry or item ``index``, on a node of its own (not one shared with
+        an anchor)."""
+        if isinstance(node, Mapping):
+            key, original = node.items[index]
+            value = copy_node(original)
+            node.items[index] = (key, value)
+        else:
+            original = node.items[index]
+            value = copy_node(original)
+            node.items[index] = value
+        c = original.comments
+        value.comments = c = Comments(c.head[:], c.line, c.foot[:]) if c else Comments()
+        return c
+
+    # --- collections ---------------------------------------------------------------------------
+
+    def _start(self, event: Any, i: int, is_map: bool) -> None:
+        stack = self.stack
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if stack and stack[-1].is_map and stack[-1].key is None:
+            raise KyamlError(
+                "a mapping or a sequence used as a mapping key is not supported (KYAML keys are"
+                " strings)",
+                line,
+                column,
+            )
+        if len(stack) >= MAX_DEPTH:
+            raise KyamlError(f"nested deeper than {MAX_DEPTH} levels", line, column)
+        tag = event.tag
+        node: Mapping | Sequence
+        if is_map:
+            node = Mapping([], line, column)
+            if tag not in _MAP_TAGS and tag != _SET_TAG:
+                raise KyamlError(f"unsupported tag {_short(tag)} on a mapping", line, column)
+        else:
+            node = Sequence([], line, column)
+            if tag not in _SEQ_TAGS:
+                raise KyamlError(f"unsupported tag {_short(tag)} on a sequence", line, column)
+        frame = _Open(node, i, event.anchor, not event.flow_style)
+        frame.tag = tag
+        received = self.comments.get(i)
+        if received:
+            self._count(received)
+            # Before an opening bracket: above the collection. After it (go-yaml drops those):
+            # held for the first entry (SPEC §6), or kept inside an empty collection.
+            opening = event.end_mark.index - 1 if event.flow_style else 1 << 62
+            head = [text for c in received if c.index < opening for text in c.lines]
+            inside = [text for c in received if c.index > opening for text in c.lines]
+            if head:
+                node.comments = Comments(head)
+            if inside:
+                node.inner = inside
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        stack.append(frame)
+        self.expanded += 1
+
+    def _end(self, event: Any, i: int) -> None:
+        frame = self.stack.pop()
+        node = frame.node
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+        if isinstance(node, Mapping):
+            if frame.merges:
+                apply_merges(node, frame.merges)
+            if frame.tag == _SET_TAG:
+                for key, value in node.items:
+                    if not (isinstance(value, Scalar) and value.value is None):
+                        raise KyamlError(
+                            f"!!set entry {_quote_line(key)} has a value", value.line, value.column
+                        )
+        received = self.comments.get(i)
+        if received:
+            self._end_comments(frame, received, event)
+        self._add(node, frame.size, shared=False)
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (node, frame.size, None)
+
+    def _end_comments(self, frame: _Open, received: list[Comment], event: Any) -> None:
+        """A collection end's comments: its line and foot comments when they follow it; those
+        before a closing bracket, and a block mapping's foot comment, go after its last entry
+        (or inside it, when it is empty)."""
+        self._count(received)
+        node = frame.node
+        closing = event.start_mark.index if not frame.block else 1 << 62
+        line = [c.lines[0] for c in received if c.kind == LINE and c.index > closing]
+        if frame.block:
+            line = [c.lines[0] for c in received if c.kind == LINE]
+            inner = [text for c in received if c.kind != LINE for text in c.lines]
+            foot: list[str] = []
+        else:
+            inner = [text for c in received if c.index < closing for text in c.lines]
+            foot = [
+                text for c in received if c.index > closing and c.kind != LINE for text in c.lines
+            ]
+        if inner:
+            if node.items:
+                self._own_comments(node, len(node.items) - 1).foot.extend(inner)
+            else:
+                node.inner = (node.inner or []) + inner
+        if line or foot:
+            c = node.comments
+            if c is None:
+                c = node.comments = Comments()
+            if line:
+                c.line = line[0]
+                c.foot.extend(line[1:])
+            c.foot.extend(foot)
+
+    def _alias(self, event: Any, i: int) -> None:
+        name = event.anchor
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if name in self.open_anchors:
+            raise KyamlError(f"recursive alias *{name}: the anchor contains itself", line, column)
+        found = self.anchors.get(name)
+        if found is None:
+            raise KyamlError(f"unknown anchor *{name}", line, column)
+        node, size, key = found
+        self.expanded += size
+        if self.expanded > self.alias_limit:
+            raise KyamlError(
+                f"aliases expand to more than {self.alias_limit} nodes (a billion-laughs input?)",
+                line,
+                column,
+            )
+        stack = self.stack
+        if stack and stack[-1].is_map and stack[-1].key is None:
+            if not isinstance(node, Scalar):
+                raise KyamlError(
+                    f"alias *{name} used as a key stands for a collection; KYAML keys are strings",
+                    line,
+                    column,
+                )
+            text = key if key is not None else scalar_text(node)
+            self._set_key(stack[-1], text, line, column, i)
+            return
+        received = self.comments.get(i)
+        if received or node.comments is not None:
+            # the anchor's own comments stay where it is; the alias site has its own
+            node = copy_node(node)
+            if received:
+                node.comments = self._node_comments(received)
+            self._add(node, size, shared=False)
+        else:
+            self._add(node, size, shared=True)
+
+    # --- adding a finished node ----------------------------------------------------------------
+
+    def _add(self, node: Node, size: int, shared: bool) -> None:
+        """Put a finished node in its place: the root, a sequence item or a mapping value."""
+        stack = self.stack
+        if not stack:
+            self.root = copy_node(node) if shared else node
+            return
+        top = stack[-1]
+        top.size += size
+        parent = top.node
+        if isinstance(parent, Sequence):
+            if parent.inner and not parent.items:
+                node = _with_head(node, parent.inner, shared)
+                parent.inner = None
+            parent.items.append(node)
+            return
+        key = top.key
+        assert key is not None
+        kc = top.key_comments
+        top.key = None
+        top.key_comments = None
+        if key == _MERGE:
+            top.merges.append((len(parent.items), node, _merge(kc, node.comments), *top.key_line))
+            return
+        if kc is not None:
+            if shared:
+                node = copy_node(node)
+                shared = False
+            node.comments = _merge(kc, node.comments)
+        if parent.inner and not parent.items:
+            node = _with_head(node, parent.inner, shared)
+            parent.inner = None
+        parent.items.append((key, node))
+
+
+def _with_head(node: Node, lines: list[str], shared: bool) -> Node:
+    """``node`` with ``lines`` put first in its head comments (copied first when shared)."""
+    if shared:
+        node = copy_node(node)
+    c = node.comments
+    node.comments = Comments(lines + c.head, c.line, c.foot) if c else Comments(lines[:])
+    return node
+
+
+def _short(tag: str | None) -> str:
+    if tag is not None and tag.startswith(_TAG):
+        return "!!" + tag[len(_TAG) :]
+    return str(tag)

@@ -1,0 +1,106 @@
+"""Merge keys (YAML 1.1, SPEC §4), and the node copies that let a shared node carry comments.
+
+A plain ``<<`` key whose value is a mapping, or a list of mappings (usually aliases), brings
+their entries into the mapping: the mapping's own keys win, then earlier merged mappings win
+over later ones. The merged entries take the place of the ``<<`` entry, in their order, and the
+``<<`` entry's comments go to them.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from kyaml._tree import Comments, Mapping, Node, Scalar, Sequence
+from kyaml.errors import KyamlError
+
+#: A merge key seen while building a mapping: where its entries go (an index into the mapping's
+#: own entries), its value, the ``<<`` entry's comments, and its line and column.
+Merge: TypeAlias = "tuple[int, Node, Comments | None, int, int]"
+
+
+def copy_node(node: Node) -> Node:
+    """A new top node sharing ``node``'s content (not its comments), so that it can carry
+    comments of its own where an anchored node is used again."""
+    copy: Node
+    if isinstance(node, Scalar):
+        copy = Scalar(node.value, node.text, node.line, node.column)
+    elif isinstance(node, Mapping):
+        copy = Mapping(node.items, node.line, node.column)
+        copy.inner = node.inner
+    else:
+        assert isinstance(node, Sequence)
+        copy = Sequence(node.items, node.line, node.column)
+        copy.inner = node.inner
+    return copy
+
+
+def apply_merges(node: Mapping, merges: list[Merge]) -> None:
+    """Replace ``node``'s merge keys by the entries they bring."""
+    own = node.items
+    taken = {key for key, _ in own}
+    result: list[tuple[str, Node]] = []
+    at = 0
+    for index, value, comments, line, column in merges:
+        result.extend(own[at:index])
+        at = index
+        merged: list[tuple[str, Node]] = []
+        for source in _sources(value, line, column):
+            for key, item in source.items:
+                if key not in taken:
+                    taken.add(key)
+                    merged.append((key, item))
+        if comments is not None:
+            _place_comments(comments, merged, result, own, index)
+        result.extend(merged)
+    result.extend(own[at:])
+    node.items = result
+
+
+def _sources(value: Node, line: int, column: int) -> list[Mapping]:
+    if isinstance(value, Mapping):
+        return [value]
+    if isinstance(value, Sequence) and all(isinstance(item, Mapping) for item in value.items):
+        return value.items  # type: ignore[return-value]
+    raise KyamlError(
+        "the value of a merge key (<<) must be a mapping or a list of mappings", line, column
+    )
+
+
+def _with(node: Node, head: list[str], foot: list[str]) -> Node:
+    """A copy of ``node`` with ``head`` above its head comments and ``foot`` after its foot."""
+    copy = copy_node(node)
+    c = node.comments
+    if c is None:
+        copy.comments = Comments(head[:], "", foot[:])
+    else:
+        copy.comments = Comments(head + c.head, c.line, c.foot + foot)
+    return copy
+
+
+def _place_comments(
+    comments: Comments,
+    merged: list[tuple[str, Node]],
+    before: list[tuple[str, Node]],
+    own: list[tuple[str, Node]],
+    index: int,
+) -> None:
+    """The ``<<`` entry's comments go to the entries it brings: its head and line comments above
+    the first, its foot comments after the last; when it brings none, to the entry before it (or
+    else after it)."""
+    head = comments.head + ([comments.line] if comments.line else [])
+    if merged:
+        key, first = merged[0]
+        merged[0] = (key, _with(first, head, []))
+        if comments.foot:
+            key, last = merged[-1]
+            merged[-1] = (key, _with(last, [], comments.foot))
+        return
+    lines = head + comments.foot
+    if not lines:
+        return
+    if before:
+        key, last = before[-1]
+        before[-1] = (key, _with(last, [], lines))
+    elif index < len(own):
+        key, following = own[index]
+        own[index] = (key, _with(following, lines, []))

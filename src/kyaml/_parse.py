@@ -1,0 +1,170 @@
+"""YAML text → events with positions, from libyaml's C parser or ruamel.yaml's pure parser.
+
+The fast path is libyaml's parser behind ruamel.yaml's C extension (``_ruamel_yaml``, from
+``ruamel.yaml.clib``); it is about ten times faster than any Python parser. When the extension is
+missing, or when the environment variable ``KYAML_PURE=1`` asks for it (the tests run both),
+ruamel.yaml's pure-Python reader, scanner and parser give the same events. Both give
+``ruamel.yaml.events`` objects whose ``start_mark``/``end_mark`` carry ``index`` (in code points
+of the text given, a CR LF pair counting two), ``line`` and ``column`` (0-based).
+
+Where the two paths differ:
+
+- a plain scalar's ``style`` is ``''`` on the C path and ``None`` on the pure path (kyaml reads
+  both as plain);
+- error messages are worded alike but not always identically, and may point at slightly
+  different positions for the same broken input;
+- the pure scanner refuses a tab after a plain scalar at the end of a line (``kind: Service``
+  followed by a tab), which libyaml reads as trailing blanks (3 of the 695 files of the external
+  corpus have one); both refuse control characters in the text.
+
+When the C parser refuses a text, the pure parser gets a second look before kyaml refuses it:
+the libyaml inside ruamel.yaml.clib (0.1.7) is older than go-yaml's rules and refuses some valid
+YAML 1.2, such as a ``:`` inside a plain scalar in a flow collection
+(``args: [--listen=:9102]``), common in kubeconfig files.
+
+Neither path keeps comments; :mod:`kyaml._comments` recovers them from the text between events.
+Parser failures become :class:`~kyaml.errors.KyamlError` with a 1-based line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from typing import Any
+
+from kyaml.errors import KyamlError
+
+try:  # pragma: no cover - which branch runs depends on the installation
+    from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _CParser = None
+
+# The line breaks YAML 1.1 parsers (libyaml) count, as in their marks.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def c_parser_available() -> bool:
+    """Whether libyaml's C parser (ruamel.yaml.clib) is installed."""
+    return _CParser is not None
+
+
+def use_pure_parser() -> bool:
+    """Whether parsing goes through the pure-Python parser (no extension, or ``KYAML_PURE=1``)."""
+    return _CParser is None or os.environ.get("KYAML_PURE", "") not in ("", "0")
+
+
+def parse_events(text: str) -> list[Any]:
+    """All events of a YAML stream, ``StreamStartEvent`` to ``StreamEndEvent``.
+
+    ``text`` must not start with a byte-order mark (the caller strips it, so that event indexes
+    are indexes into ``text``). Raises :class:`KyamlError` when the text is not YAML.
+    """
+    pure = use_pure_parser()
+    try:
+        return _parse_pure(text) if pure else _parse_c(text)
+    except UnicodeError as exc:
+        raise _unicode_error(text, exc) from None
+    except Exception as exc:
+        converted = _yaml_error(text, exc)
+        if converted is None:
+            raise
+    if not pure:
+        # The libyaml inside ruamel.yaml.clib (0.1.7) refuses some YAML 1.2 that go-yaml and
+        # the pure parser read, like a ":" inside a plain scalar in a flow collection
+        # ("args: [--listen=:9102]"): ask the pure parser before refusing the text.
+        try:
+            return _parse_pure(text)
+        except Exception:  # the first parser's error is the one to report
+            pass
+    raise converted
+
+
+def _parse_c(text: str) -> list[Any]:
+    from ruamel.yaml.events import StreamEndEvent
+
+    get_event = _CParser(text).get_event
+    events: list[Any] = []
+    append = events.append
+    while True:
+        event = get_event()
+        append(event)
+        if type(event) is StreamEndEvent:
+            return events
+
+
+def _parse_pure(text: str) -> list[Any]:
+    from ruamel.yaml.events import StreamEndEvent
+    from ruamel.yaml.loader import BaseLoader
+
+    get_event = BaseLoader(text).get_event
+    events: list[Any] = []
+    while True:
+        event = get_event()
+        events.append(event)
+        if type(event) is StreamEndEvent:
+            return events
+
+
+class LineIndex:
+    """Line and column (0-based, counted as the parser counts them) of any index in a text."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def line(self, index: int) -> int:
+        return bisect_right(self.starts, index) - 1
+
+    def column(self, index: int) -> int:
+        return index - self.starts[bisect_right(self.starts, index) - 1]
+
+
+def _yaml_error(text: str, exc: Exception) -> KyamlError | None:
+    """A ruamel.yaml error as a :class:`KyamlError`, or None when it is not a YAML error."""
+    from ruamel.yaml.error import YAMLError
+
+    if not isinstance(exc, YAMLError):
+        return None
+    problem = getattr(exc, "problem", None)
+    mark = getattr(exc, "problem_mark", None)
+    if problem is None:  # a reader error: an unacceptable character
+        position = getattr(exc, "position", None)
+        character = getattr(exc, "character", None)
+        reason = getattr(exc, "reason", None) or "unacceptable character"
+        if isinstance(position, int):
+            where = LineIndex(text)
+            line, column = where.line(position) + 1, where.column(position) + 1
+        else:
+            line = column = 0
+        if isinstance(character, int):
+            return KyamlError(f"unacceptable character U+{character:04X}: {reason}", line, column)
+        return KyamlError(str(reason), line, column)
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    message = str(problem)
+    if context:
+        message = f"{context}: {message}"
+        if context_mark is not None and mark is not None and context_mark.line != mark.line:
+            message += (
+                f" (started at line {context_mark.line + 1}, column {context_mark.column + 1})"
+            )
+    if mark is None:
+        mark = context_mark
+    if mark is None:
+        return KyamlError(message)
+    return KyamlError(message, mark.line + 1, mark.column + 1)
+
+
+def _unicode_error(text: str, exc: UnicodeError) -> KyamlError:
+    start = getattr(exc, "start", None)
+    if isinstance(start, int) and 0 <= start < len(text):
+        where = LineIndex(text)
+        code = ord(text[start])
+        return KyamlError(
+            f"unacceptable character U+{code:04X}: not a Unicode scalar value",
+            where.line(start) + 1,
+            where.column(start) + 1,
+        )
+    return KyamlError(f"the text is not valid Unicode: {exc}")

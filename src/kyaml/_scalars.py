@@ -1,0 +1,185 @@
+"""Scalar events → tree scalars, with the diagnostics of SPEC §2.6.
+
+Quoted and block scalars are strings; plain scalars are resolved by the input schema
+(:mod:`kyaml._schema`); explicit tags keep their meaning. A number whose text is already in a
+safe form (SPEC §3.3) keeps its text; any other spelling is written in the safe form, with an
+``info`` diagnostic. A plain scalar a YAML 1.1 reader (kubectl) reads differently from the input
+schema gets a ``warning`` that is an *ambiguity*: ``strict`` makes it an error. Keys are their
+text; a plain key some reader takes for a non-string gets a ``warning`` (an ambiguity too when
+the YAML 1.1 reading differs).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from kyaml._quote import SAFE_FLOAT, SAFE_INT, exceeds_int64, float_text, int_text, key_text
+from kyaml._quote import quote_line as _quote_line
+from kyaml._schema import resolve_plain, resolve_tagged, yaml11_reading
+from kyaml._tree import Scalar
+from kyaml.errors import KyamlError
+
+#: ``report(event, severity, message, ambiguity)``: where diagnostics go.
+Report = Callable[[Any, str, str, bool], None]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+# First characters of plain text that a YAML 1.1 reader may read as something other than the
+# string itself, when the input schema reads a string (y/n/on/off words, numbers, sexagesimals).
+_AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scalar_text_of(event: Any) -> str:
+    """A scalar event's text; escaped UTF-16 surrogate pairs (``"\\ud83d\\udd0d"``, as JSON
+    spells astral characters) become the character they stand for, and a lone surrogate, which
+    no Unicode text can hold, is an error."""
+    text: str = event.value
+    if event.style != '"' or not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        raise KyamlError("an escaped UTF-16 surrogate without its pair", line, column) from None
+
+
+def scalar_node(event: Any, schema: str, report: Report) -> Scalar:
+    """The tree scalar of a scalar event (a value, not a key)."""
+    text = scalar_text_of(event)
+    tag = event.tag
+    style = event.style
+    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    if tag is not None and tag != "!":
+        if tag == _STR_TAG:
+            return Scalar(text, None, line, column)
+        value = resolve_tagged(tag, text, not style, schema, line, column)  # type: ignore[arg-type]
+        if tag.endswith(":binary") or tag == "!!binary":
+            report(event, "warning", "!!binary data written as its base64 text (a string)", False)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            _number_note(event, text, value, report, tagged=True)
+        return Scalar(value, None, line, column)
+    if style or tag == "!":
+        return Scalar(text, None, line, column)
+    value = resolve_plain(text, schema)  # type: ignore[arg-type]
+    if value.__class__ is str:
+        if schema != "1.1" and text and text[0] in _AMBIGUOUS_STARTS:
+            _ambiguity(event, text, value, report)
+        return Scalar(value, None, line, column)
+    if schema != "1.1":
+        _ambiguity(event, text, value, report)
+    if value is None or value is True or value is False:
+        return Scalar(value, None, line, column)
+    if isinstance(value, int):
+        if SAFE_INT.fullmatch(text):
+            if exceeds_int64(value):
+                _big_int(event, text, report)
+            return Scalar(value, text, line, column)
+    elif SAFE_FLOAT.fullmatch(text):
+        return Scalar(value, text, line, column)
+    _number_note(event, text, value, report)
+    return Scalar(value, None, line, column)
+
+
+def check_key(event: Any, schema: str, report: Report) -> None:
+    """Check a key's tag (an unknown one is an error) and report a plain key some reader takes
+    for something other than a string; the key itself is always its text (SPEC §4)."""
+    text: str = event.value
+    tag = event.tag
+    if tag is not None and tag != "!":
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        resolve_tagged(tag, text, not event.style, schema, line, column)  # type: ignore[arg-type]
+        return
+    if event.style or tag is not None or not text:
+        return
+    value = resolve_plain(text, schema)  # type: ignore[arg-type]
+    reading = yaml11_reading(text) if schema != "1.1" else value
+    if value.__class__ is str and reading.__class__ is str:
+        return
+    written = key_text(text)
+    if not same_value(reading, value):
+        message = (
+            f"key {text}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
+            f" {describe(value)}; written as the string {written}"
+        )
+        report(event, "warning", message, True)
+    else:
+        message = (
+            f"key {text} reads as {describe(value)}; KYAML keys are strings, so it is written"
+            f" as {written}"
+        )
+        report(event, "warning", message, False)
+
+
+def _ambiguity(event: Any, text: str, value: Any, report: Report) -> None:
+    reading = yaml11_reading(text)
+    if same_value(reading, value):
+        return
+    message = (
+        f"{text}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
+        f" {describe(value)}; written as {written_text(value)}"
+    )
+    report(event, "warning", message, True)
+
+
+def _number_note(event: Any, text: str, value: Any, report: Report, tagged: bool = False) -> None:
+    if isinstance(value, int) and exceeds_int64(value):
+        _big_int(event, text, report)
+    written = written_text(value)
+    if written == text:
+        return
+    shown = f"{event.tag} {text}" if tagged else text
+    message = f"{shown}: number written as {written}, which every reader reads alike"
+    report(event, "info", message, False)
+
+
+def _big_int(event: Any, text: str, report: Report) -> None:
+    message = f"{text}: integer beyond 64 bits, written exactly; some YAML readers cannot hold it"
+    report(event, "warning", message, False)
+
+
+def describe(value: Any) -> str:
+    """A scalar value in words, for messages: ``false``, ``the string "NO"``, …"""
+    if value is None or isinstance(value, bool):
+        return written_text(value)
+    if isinstance(value, str):
+        return "the string " + _quote_line(value)
+    if isinstance(value, int):
+        return "the integer " + int_text(value)
+    return "the float " + float_text(value)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal values of the same type (NaN equals NaN)."""
+    if type(a) is not type(b):
+        return False
+    if a == b:
+        return True
+    return isinstance(a, float) and math.isnan(a) and math.isnan(b)
+
+
+def written_text(value: Any) -> str:
+    """How kyaml writes a scalar value (strings on one line)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _quote_line(value)
+    if isinstance(value, int):
+        return int_text(value)
+    return float_text(value)
+
+
+def scalar_text(node: Scalar) -> str:
+    """A scalar node as key text: its string, or its number's text."""
+    value = node.value
+    if isinstance(value, str):
+        return value
+    if node.text is not None:
+        return node.text
+    return written_text(value)

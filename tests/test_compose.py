@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kyaml._compose import compose_stream
-from kyaml._load import format_str
+from kyaml._load import format_str, loads
 from kyaml._tree import MAX_DEPTH, Mapping, Scalar
 from kyaml.errors import Diagnostic, KyamlError
 
@@ -383,3 +383,9 @@ def test_json_is_read_as_yaml() -> None:
 def test_formatting_twice_changes_nothing(text: str) -> None:
     out = format_str(text)
     assert format_str(out) == out
+
+
+def test_a_key_spelled_like_an_internal_marker_is_an_ordinary_key() -> None:
+    """Merge keys are tracked apart from key text, so no real key can pass for one."""
+    text = '{"\\0<<": null, "<<": 1}\n'
+    assert loads(text) == {"\x00<<": None, "<<": 1}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from ruamel.yaml.events import (
     AliasEvent,
@@ -61,7 +61,8 @@ _MERGE_TAGS = frozenset((None, _TAG + "merge"))
 
 OnDiagnostic = Callable[[Diagnostic], None]
 
-_MERGE = "\x00<<"  # the key text of a merge key, which no real key can have
+# How a merge key is remembered among a mapping's keys: not a str, so no real key can collide.
+_MERGE: Final = ("<<",)
 
 
 def compose_stream(
@@ -114,6 +115,7 @@ class _Open:
         "key_comments",
         "key_line",
         "merges",
+        "merging",
         "node",
         "seen",
         "size",
@@ -130,8 +132,9 @@ class _Open:
         self.key: str | None = None
         self.key_comments: Comments | None = None
         self.key_line = (0, 0)
-        self.seen: dict[str, tuple[int, int]] = {}
+        self.seen: dict[str | tuple[str], tuple[int, int]] = {}
         self.merges: list[Merge] = []
+        self.merging = False  # the pending key is a merge key (``<<``)
         self.tag: str | None = None
 
 
@@ -316,19 +319,23 @@ class _Composer:
         if event.anchor is not None:
             self.anchors[event.anchor] = (Scalar(text, None, line, column), 1, text)
         self.expanded += 1
-        self._set_key(top, _MERGE if merge else text, line, column, i)
+        self._set_key(top, text, line, column, i, merge=merge)
 
-    def _set_key(self, top: _Open, text: str, line: int, column: int, i: int) -> None:
+    def _set_key(
+        self, top: _Open, text: str, line: int, column: int, i: int, *, merge: bool = False
+    ) -> None:
         seen = top.seen
-        if text in seen:
-            first = seen[text]
-            shown = "<<" if text == _MERGE else text
+        seen_as: str | tuple[str] = _MERGE if merge else text
+        if seen_as in seen:
+            first = seen[seen_as]
+            shown = text
             raise KyamlError(
                 f"duplicate key {_quote_line(shown)} (first at line {first[0]}, column {first[1]})",
                 line,
                 column,
             )
-        seen[text] = (line, column)
+        seen[seen_as] = (line, column)
+        top.merging = merge
         top.key = text
         top.key_line = (line, column)
         received = self.comments.get(i)
@@ -509,7 +516,8 @@ class _Composer:
         kc = top.key_comments
         top.key = None
         top.key_comments = None
-        if key == _MERGE:
+        if top.merging:
+            top.merging = False
             top.merges.append((len(parent.items), node, _merge(kc, node.comments), *top.key_line))
             return
         if kc is not None:

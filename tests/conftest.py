@@ -47,3 +47,15 @@ def vector_params(table: str, keep: Callable[[dict[str, Any]], bool] | None = No
 
 def _mode(row: dict[str, Any]) -> str:
     return "compact" if row.get("compact") else "regular"
+
+
+# Hypothesis profiles. "ci", the default, is reproducible: the same examples on every run. "long"
+# explores: random examples, 5000 per property that does not set its own count. Choose one with
+# KYAML_HYPOTHESIS_PROFILE=long (see tests/README.md).
+import os  # noqa: E402
+
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+_hypothesis_settings.register_profile("long", max_examples=5000, deadline=None, print_blob=True)
+_hypothesis_settings.load_profile(os.environ.get("KYAML_HYPOTHESIS_PROFILE", "ci"))

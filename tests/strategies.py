@@ -25,6 +25,37 @@ from hypothesis import strategies as st
 # ---------------------------------------------------------------------------------------------
 # Scalars
 
+# Numbers that test every reader's limits: ints past 64 bits, floats at the edges of repr's
+# forms (1e21, 1e-7), the smallest subnormal, the largest finite float, and ±inf.
+NASTY_NUMBERS = st.one_of(
+    st.integers(),
+    st.integers(min_value=2**63 - 2, max_value=2**200),
+    st.integers(min_value=-(2**200), max_value=-(2**63) + 2),
+    st.floats(allow_nan=False),
+    st.sampled_from([1e21, 1e-7, 1e16, -0.0, 0.0, 5e-324, 1.7976931348623157e308]),
+    st.sampled_from([math.inf, -math.inf]),
+)
+
+
+def nasty_scalars(text: st.SearchStrategy[str]) -> st.SearchStrategy[Any]:
+    """None, booleans, :data:`NASTY_NUMBERS` and strings drawn from ``text``."""
+    return st.one_of(st.none(), st.booleans(), NASTY_NUMBERS, text)
+
+
+def nasty_data(
+    text: st.SearchStrategy[str], *, max_size: int, max_leaves: int
+) -> st.SearchStrategy[Any]:
+    """JSON-like data: lists and string-keyed dicts of :func:`nasty_scalars`."""
+    return st.recursive(
+        nasty_scalars(text),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=max_size),
+            st.dictionaries(text, inner, max_size=max_size),
+        ),
+        max_leaves=max_leaves,
+    )
+
+
 NORWAY_WORDS = ("y", "n", "yes", "no", "on", "off", "true", "false", "null")
 
 

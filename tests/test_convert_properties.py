@@ -24,6 +24,7 @@ from kyaml._kyaml import emit_stream
 from kyaml._load import format_str
 from kyaml._tree import Comments, Document, Mapping, Node, Sequence, Stream
 from kyaml._yaml import emit_yaml
+from tests.strategies import nasty_data, nasty_scalars
 
 _WORDS = [
     *("y", "n", "yes", "no", "on", "off", "true", "false", "null", "nil", "~", "NO", "Norway"),
@@ -57,23 +58,8 @@ NASTY_TEXT = st.one_of(
     _LINES.map("\n".join),
     st.tuples(_LINES, st.sampled_from(["", "\n", "\n\n"])).map(lambda t: "\n".join(t[0]) + t[1]),
 )
-NUMBERS = st.one_of(
-    st.integers(),
-    st.integers(min_value=2**63 - 2, max_value=2**200),
-    st.integers(min_value=-(2**200), max_value=-(2**63) + 2),
-    st.floats(allow_nan=False),
-    st.sampled_from([1e21, 1e-7, 1e16, -0.0, 0.0, 5e-324, 1.7976931348623157e308]),
-    st.sampled_from([math.inf, -math.inf]),
-)
-SCALARS = st.one_of(st.none(), st.booleans(), NUMBERS, NASTY_TEXT)
-DATA = st.recursive(
-    SCALARS,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=4),
-        st.dictionaries(NASTY_TEXT, inner, max_size=4),
-    ),
-    max_leaves=20,
-)
+SCALARS = nasty_scalars(NASTY_TEXT)
+DATA = nasty_data(NASTY_TEXT, max_size=4, max_leaves=20)
 
 _ruamel = YAML(typ="safe", pure=True)
 _ruamel.version = (1, 2)

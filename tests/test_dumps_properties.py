@@ -6,7 +6,6 @@ YAML 1.2 mode for YAML 1.2. The strings are generated to be nasty on purpose.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import yaml
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import kyaml
+from tests.strategies import nasty_data
 
 _WORDS = [
     "y",
@@ -127,23 +127,7 @@ NASTY_TEXT = st.one_of(
     st.sampled_from(_WORDS).map(str.title),
     st.lists(_PIECES | st.text(max_size=3), max_size=8).map("".join),
 )
-NUMBERS = st.one_of(
-    st.integers(),
-    st.integers(min_value=2**63 - 2, max_value=2**200),
-    st.integers(min_value=-(2**200), max_value=-(2**63) + 2),
-    st.floats(allow_nan=False),
-    st.sampled_from([1e21, 1e-7, 1e16, -0.0, 0.0, 5e-324, 1.7976931348623157e308]),
-    st.sampled_from([math.inf, -math.inf]),
-)
-SCALARS = st.one_of(st.none(), st.booleans(), NUMBERS, NASTY_TEXT)
-DATA = st.recursive(
-    SCALARS,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=5),
-        st.dictionaries(NASTY_TEXT, inner, max_size=5),
-    ),
-    max_leaves=25,
-)
+DATA = nasty_data(NASTY_TEXT, max_size=5, max_leaves=25)
 
 _ruamel = YAML(typ="safe", pure=True)
 _ruamel.version = (1, 2)

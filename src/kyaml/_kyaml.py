@@ -8,8 +8,8 @@ node (a mapping entry, a sequence item, a document) writes its comments and its 
 
 from __future__ import annotations
 
-from kyaml._quote import float_text, int_text, key_text, quote_line, quote_value
-from kyaml._tree import Document, Mapping, Node, Scalar, Sequence, Stream
+from kyaml._quote import key_text, quote_value, scalar_line
+from kyaml._tree import Comments, Document, Mapping, Node, Scalar, Sequence, Stream
 
 _INDENTS = ["  " * level for level in range(64)]
 # YAML limits an implicit key to 1024 characters; a longer key is written as an explicit `? key`.
@@ -73,19 +73,9 @@ def _document(doc: Document, out: list[str]) -> None:
 
 def _scalar(node: Scalar, level: int) -> str:
     value = node.value
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
     if isinstance(value, str):
         return quote_value(value, _indent(level + 1))
-    if node.text is not None:
-        return node.text
-    if isinstance(value, int):
-        return int_text(value)
-    return float_text(value)
+    return node.text if node.text is not None else scalar_line(value)
 
 
 def _node(node: Node, level: int, out: list[str]) -> None:
@@ -100,29 +90,44 @@ def _node(node: Node, level: int, out: list[str]) -> None:
         raise TypeError(f"unexpected node type {type(node).__name__}")
 
 
-def _mapping(node: Mapping, level: int, out: list[str]) -> None:
-    inner = _indent(level + 1)
-    if not node.items:
-        if node.inner:
-            out.append("{\n")
-            _comment_lines(node.inner, inner, out)
-            out.append(_indent(level) + "}")
-        else:
-            out.append("{}")
+def _empty(node: Mapping | Sequence, brackets: str, level: int, out: list[str]) -> None:
+    """An empty collection: ``{}``/``[]``, or its brackets around the comments it holds."""
+    if node.inner:
+        out.append(brackets[0] + "\n")
+        _comment_lines(node.inner, _indent(level + 1), out)
+        out.append(_indent(level) + brackets[1])
+    else:
+        out.append(brackets)
+
+
+def _head(c: Comments | None, inner: str, out: list[str]) -> None:
+    """The head comments of an entry or item, above it."""
+    if c is not None and c.head:
+        _comment_lines(c.head, inner, out)
+
+
+def _tail(c: Comments | None, inner: str, out: list[str]) -> None:
+    """The end of an entry or item: its comma, its line comment, its foot comments below it."""
+    if c is None:
+        out.append(",\n")
         return
+    out.append(", " + c.line + "\n" if c.line else ",\n")
+    if c.foot:
+        _comment_lines(c.foot, inner, out)
+
+
+def _mapping(node: Mapping, level: int, out: list[str]) -> None:
+    if not node.items:
+        _empty(node, "{}", level, out)
+        return
+    inner = _indent(level + 1)
     out.append("{\n")
     for key, value in node.items:
         c = value.comments
-        if c is not None and c.head:
-            _comment_lines(c.head, inner, out)
+        _head(c, inner, out)
         out.append(inner + _key(key))
         _node(value, level + 1, out)
-        if c is None:
-            out.append(",\n")
-            continue
-        out.append(", " + c.line + "\n" if c.line else ",\n")
-        if c.foot:
-            _comment_lines(c.foot, inner, out)
+        _tail(c, inner, out)
     if node.inner:
         _comment_lines(node.inner, inner, out)
     out.append(_indent(level) + "}")
@@ -136,14 +141,8 @@ def _cuddles(node: Sequence) -> bool:
 
 
 def _sequence(node: Sequence, level: int, out: list[str]) -> None:
-    inner = _indent(level + 1)
     if not node.items:
-        if node.inner:
-            out.append("[\n")
-            _comment_lines(node.inner, inner, out)
-            out.append(_indent(level) + "]")
-        else:
-            out.append("[]")
+        _empty(node, "[]", level, out)
         return
     if _cuddles(node):
         out.append("[")
@@ -155,19 +154,14 @@ def _sequence(node: Sequence, level: int, out: list[str]) -> None:
             _node(item, level, out)
         out.append("]")
         return
+    inner = _indent(level + 1)
     out.append("[\n")
     for item in node.items:
         c = item.comments
-        if c is not None and c.head:
-            _comment_lines(c.head, inner, out)
+        _head(c, inner, out)
         out.append(inner)
         _node(item, level + 1, out)
-        if c is None:
-            out.append(",\n")
-            continue
-        out.append(", " + c.line + "\n" if c.line else ",\n")
-        if c.foot:
-            _comment_lines(c.foot, inner, out)
+        _tail(c, inner, out)
     if node.inner:
         _comment_lines(node.inner, inner, out)
     out.append(_indent(level) + "]")
@@ -176,8 +170,7 @@ def _sequence(node: Sequence, level: int, out: list[str]) -> None:
 def _compact(node: Node, out: list[str]) -> None:
     """Write ``node`` on one line: ``, `` between elements, one-line strings, no comments."""
     if isinstance(node, Scalar):
-        value = node.value
-        out.append(quote_line(value) if isinstance(value, str) else _scalar(node, 0))
+        out.append(node.text if node.text is not None else scalar_line(node.value))
     elif isinstance(node, Mapping):
         out.append("{")
         first = True

@@ -295,6 +295,22 @@ def float_text(value: float) -> str:
     return text
 
 
+def scalar_line(value: bool | int | float | str | None) -> str:
+    """A scalar value as KYAML writes it on one line: ``null``, ``true``/``false``, a number in its
+    safe form, or a one-line double-quoted string."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return quote_line(value)
+    if isinstance(value, int):
+        return int_text(value)
+    return float_text(value)
+
+
 def exceeds_int64(value: int) -> bool:
     """Whether an int is outside the 64-bit range some readers are limited to (SPEC §2.2)."""
     return not -(2**63) <= value <= 2**64 - 1

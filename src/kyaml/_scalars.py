@@ -16,7 +16,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from kyaml._quote import SAFE_FLOAT, SAFE_INT, exceeds_int64, float_text, int_text, key_text
+from kyaml._quote import (
+    SAFE_FLOAT,
+    SAFE_INT,
+    exceeds_int64,
+    float_text,
+    int_text,
+    key_text,
+    scalar_line,
+)
 from kyaml._quote import quote_line as _quote_line
 from kyaml._schema import resolve_plain, resolve_tagged, yaml11_reading
 from kyaml._tree import Scalar
@@ -119,7 +127,7 @@ def _ambiguity(event: Any, text: str, value: Any, report: Report) -> None:
         return
     message = (
         f"{text}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-        f" {describe(value)}; written as {written_text(value)}"
+        f" {describe(value)}; written as {scalar_line(value)}"
     )
     report(event, "warning", message, True)
 
@@ -127,7 +135,7 @@ def _ambiguity(event: Any, text: str, value: Any, report: Report) -> None:
 def _number_note(event: Any, text: str, value: Any, report: Report, tagged: bool = False) -> None:
     if isinstance(value, int) and exceeds_int64(value):
         _big_int(event, text, report)
-    written = written_text(value)
+    written = scalar_line(value)
     if written == text:
         return
     shown = f"{event.tag} {text}" if tagged else text
@@ -143,7 +151,7 @@ def _big_int(event: Any, text: str, report: Report) -> None:
 def describe(value: Any) -> str:
     """A scalar value in words, for messages: ``false``, ``the string "NO"``, …"""
     if value is None or isinstance(value, bool):
-        return written_text(value)
+        return scalar_line(value)
     if isinstance(value, str):
         return "the string " + _quote_line(value)
     if isinstance(value, int):
@@ -160,21 +168,6 @@ def same_value(a: Any, b: Any) -> bool:
     return isinstance(a, float) and math.isnan(a) and math.isnan(b)
 
 
-def written_text(value: Any) -> str:
-    """How kyaml writes a scalar value (strings on one line)."""
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, str):
-        return _quote_line(value)
-    if isinstance(value, int):
-        return int_text(value)
-    return float_text(value)
-
-
 def scalar_text(node: Scalar) -> str:
     """A scalar node as key text: its string, or its number's text."""
     value = node.value
@@ -182,4 +175,4 @@ def scalar_text(node: Scalar) -> str:
         return value
     if node.text is not None:
         return node.text
-    return written_text(value)
+    return scalar_line(value)

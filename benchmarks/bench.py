@@ -129,7 +129,7 @@ def _median_seconds(run: Callable[[], object], repeat: int) -> float:
 
 
 def _run_binary(argv: list[str], data: bytes) -> None:
-    subprocess.run(argv, input=data, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(argv, input=data, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
 
 
 def throughput(binary: Path, stream: str, repeat: int) -> None:

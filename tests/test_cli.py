@@ -366,13 +366,15 @@ def test_an_internal_error_is_one_clean_line(monkeypatch: pytest.MonkeyPatch) ->
 def test_main_never_shows_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kyaml import cli
+    from kyaml import _click_cli, _commands, cli
 
     def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli.cli, "main", broken)
-    with pytest.raises(SystemExit) as info:
-        cli.main(["fmt", "-"])
-    assert info.value.code == 2
-    assert capsys.readouterr().err == "error: internal error: RuntimeError: boom\n"
+    monkeypatch.setattr(_commands, "fmt", broken)
+    monkeypatch.setattr(_click_cli.cli, "main", broken)
+    for argv in (["fmt", "-"], ["fmt", "--help"]):  # without click, and through click
+        with pytest.raises(SystemExit) as info:
+            cli.main(argv)
+        assert info.value.code == 2
+        assert capsys.readouterr().err == "error: internal error: RuntimeError: boom\n"

@@ -151,6 +151,7 @@ class _Replay:
                 # A document without a "#" (up to the next one) needs no replay.
                 j, next_start = self._document_end(i)
                 if find("#", prev_end, next_start) < 0:
+                    self._zero_width(between)  # close what the last document left open
                     skip_to = j - 1  # on to the document's end event
                     deferred = []
                     between = []

@@ -1,6 +1,6 @@
 """KYAML or any YAML/JSON text → block YAML or JSON, over the formatter's own reader (SPEC §5).
 
-Both functions read with :func:`kyaml._load.compose_stream`, exactly as the formatter does (same
+Both functions read with :func:`kyaml._documents.compose_all`, exactly as the formatter does (same
 schemas, same diagnostics, same errors), and only the emitter differs.
 
 Block YAML has fewer places for comments than KYAML, and the reader attaches comments by rules
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kyaml._documents import compose_all
 from kyaml._json import emit_json, first_comment
 from kyaml._kyaml import emit_stream
 from kyaml._load import compose_stream
@@ -41,7 +42,7 @@ def to_yaml(
     ``schema``, ``on_diagnostic`` and ``strict`` mean what they mean for the formatter. Raises
     :class:`kyaml.KyamlError` for input the formatter refuses.
     """
-    stream = compose_stream(text, schema=schema, on_diagnostic=on_diagnostic, strict=strict)
+    stream = compose_all(text, schema=schema, on_diagnostic=on_diagnostic, strict=strict)
     return block_yaml(stream)
 
 
@@ -59,7 +60,7 @@ def to_json(
     ``info`` diagnostic. Raises :class:`kyaml.KyamlError` for ``.inf``/``.nan`` (JSON has no such
     numbers), naming the position, and for input the formatter refuses.
     """
-    stream = compose_stream(text, schema=schema, on_diagnostic=on_diagnostic, strict=strict)
+    stream = compose_all(text, schema=schema, on_diagnostic=on_diagnostic, strict=strict)
     return emit_json(stream, on_diagnostic)
 
 

@@ -18,7 +18,6 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 SUFFIXES = (".yaml", ".yml", ".kyaml", ".kyml")
@@ -119,12 +118,12 @@ def compile_rule(line: str) -> _Rule | None:
         return None
 
 
-@dataclass
 class Rules:
     """The patterns of one ``.gitignore`` or exclude list, relative to a base directory."""
 
-    base: str
-    rules: list[_Rule] = field(default_factory=list)
+    def __init__(self, base: str, rules: list[_Rule] | None = None) -> None:
+        self.base = base
+        self.rules: list[_Rule] = rules if rules is not None else []
 
     @classmethod
     def parse(cls, base: str, lines: Sequence[str]) -> Rules:

@@ -1,7 +1,8 @@
 """The reading side of the public API: YAML or JSON text → KYAML text, or → Python data.
 
 ``format_str`` is the formatter's engine; ``loads``/``load`` mirror :mod:`json`. All of them
-compose the input once (:func:`kyaml._compose.compose_stream`), so every path reads YAML alike.
+read the input through :mod:`kyaml._documents` (one document at a time, each composed by
+:func:`kyaml._compose.compose_stream`), so every path reads YAML alike.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import IO, Any
 
 from kyaml._compose import OnDiagnostic, compose_stream
 from kyaml._data import to_python
+from kyaml._documents import Part, compose_all, compose_documents
 from kyaml._kyaml import emit_stream
 from kyaml.errors import KyamlError
 
@@ -31,21 +33,29 @@ def format_str(
     ambiguity a :class:`KyamlError`. Input that cannot be formatted safely raises
     :class:`KyamlError` and nothing is returned.
     """
-    stream = compose_stream(
+    documents = compose_documents(
         text, schema=schema, on_diagnostic=on_diagnostic, strict=strict, compact=compact
     )
-    return emit_stream(stream, compact=compact)
+    return "".join([part_text(part, compact) for part in documents])
+
+
+def part_text(part: Part, compact: bool = False) -> str:
+    """The KYAML of one part of a stream, led by the comments it hands to the part before."""
+    text = emit_stream(part.stream, compact=compact)
+    if part.lead:
+        return "".join(line + "\n" if line else "\n" for line in part.lead) + text
+    return text
 
 
 def loads_all(text: str, *, schema: str = "reference") -> list[Any]:
     """The Python data of every document in a YAML, KYAML or JSON stream."""
-    stream = compose_stream(text, schema=schema)
+    stream = compose_all(text, schema=schema)
     return [to_python(doc.root) for doc in stream.documents]
 
 
 def loads(text: str, *, schema: str = "reference") -> Any:
     """The Python data of a YAML, KYAML or JSON text holding exactly one document."""
-    stream = compose_stream(text, schema=schema)
+    stream = compose_all(text, schema=schema)
     count = len(stream.documents)
     if count != 1:
         raise KyamlError(f"expected exactly one document, found {count}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import Literal, TextIO
 
 Status = Literal["changed", "unchanged", "skipped", "failed"]
@@ -42,38 +41,62 @@ def want_color(flag: bool | None, stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-@dataclass
 class Result:
     """The outcome of one file, built where it was formatted (maybe another process)."""
 
-    name: str
-    status: Status
-    messages: list[tuple[Kind, str]] = field(default_factory=list)
-    diff: str = ""
-    output: bytes | None = None
-    note: str = ""
+    __slots__ = ("diff", "messages", "name", "note", "output", "status")
+
+    def __init__(
+        self,
+        name: str,
+        status: Status,
+        messages: list[tuple[Kind, str]] | None = None,
+        *,
+        diff: str = "",
+        output: bytes | None = None,
+        note: str = "",
+    ) -> None:
+        self.name = name
+        self.status: Status = status
+        self.messages: list[tuple[Kind, str]] = messages if messages is not None else []
+        self.diff = diff
+        self.output = output
+        self.note = note
+
+    def __repr__(self) -> str:
+        return f"Result({self.name!r}, {self.status!r}, {self.messages!r})"
 
 
 def _plural(count: int, what: str = "file") -> str:
     return f"{count} {what}{'' if count == 1 else 's'}"
 
 
-@dataclass
 class Report:
     """Collects results, prints what each one means, and knows the exit code."""
 
-    check: bool = False
-    diff: bool = False
-    quiet: bool = False
-    verbose: bool = False
-    color: bool = False
-    color_flag: bool | None = None
-    err: TextIO = field(default_factory=lambda: sys.stderr)
-    changed: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    failed: int = 0
-    progress_active: bool = False
+    def __init__(
+        self,
+        *,
+        check: bool = False,
+        diff: bool = False,
+        quiet: bool = False,
+        verbose: bool = False,
+        color: bool = False,
+        color_flag: bool | None = None,
+        err: TextIO | None = None,
+    ) -> None:
+        self.check = check
+        self.diff = diff
+        self.quiet = quiet
+        self.verbose = verbose
+        self.color = color
+        self.color_flag = color_flag
+        self.err: TextIO = err if err is not None else sys.stderr
+        self.changed = 0
+        self.unchanged = 0
+        self.skipped = 0
+        self.failed = 0
+        self.progress_active = False
 
     def style(self, text: str, key: str) -> str:
         """``text`` in the colour for ``key`` when colour is on."""

@@ -10,9 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
-from typing import TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from kyaml._report import Kind, Result
 from kyaml._write import Source, decode, read_file, write_atomic
@@ -26,15 +25,29 @@ if TYPE_CHECKING:
 Target = Literal["kyaml", "yaml", "json"]
 
 
-@dataclass(frozen=True, slots=True)
 class Options:
     """How to format: passed unchanged to every file, and to worker processes."""
 
-    compact: bool = False
-    schema: Schema = "reference"
-    strict: bool = False
-    write: bool = True
-    diff: bool = False
+    __slots__ = ("compact", "diff", "schema", "strict", "write")
+
+    def __init__(
+        self,
+        *,
+        compact: bool = False,
+        schema: Schema = "reference",
+        strict: bool = False,
+        write: bool = True,
+        diff: bool = False,
+    ) -> None:
+        self.compact = compact
+        self.schema: Schema = schema
+        self.strict = strict
+        self.write = write
+        self.diff = diff
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Options({fields})"
 
 
 def opted_out(text: str) -> bool:
@@ -145,6 +158,30 @@ def format_bytes(
         return Result(name, "unchanged", messages, output=new)
     diff = unified_diff(source.text, text, name) if options.diff else ""
     return Result(name, "changed", messages, diff=diff, output=new)
+
+
+BULK_FROM_BYTES = 1 << 20
+"""Streams at least this large are formatted document by document (:mod:`kyaml._bulk`)."""
+
+
+def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[bytes]) -> Result:
+    """Format a large stream document by document into ``out``, an empty temporary file that
+    holds the KYAML when the result is not failed or skipped."""
+    messages: list[tuple[Kind, str]] = []
+    try:
+        source = decode(data)
+        if opted_out(source.text):
+            return Result(name, "skipped", output=data, note="kyaml: off")
+        from kyaml._bulk import format_to
+
+        notes = format_to(source, options, jobs, out)
+    except KyamlError as exc:
+        messages.append(("error", _error_line(exc, name)))
+        return Result(name, "failed", messages)
+    except Exception as exc:
+        return _internal_error(name, exc)
+    messages.extend((d.severity, d.format(name)) for d in notes)
+    return Result(name, "changed", messages)
 
 
 def process_file(path: str, name: str, options: Options) -> Result:

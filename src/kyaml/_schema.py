@@ -20,8 +20,6 @@ lookup; only text that can start a number reaches the regexes, whose results are
 
 from __future__ import annotations
 
-import base64
-import json
 import math
 import re
 from functools import lru_cache
@@ -264,6 +262,8 @@ def _tag_name(tag: str) -> str | None:
 
 def _show(text: str, plain: bool) -> str:
     """The scalar for a message: as typed when plain, double-quoted otherwise; long text cut."""
+    import json  # diagnostics only: kept out of the start-up path
+
     short = text if len(text) <= 40 else text[:40] + "…"
     quoted = json.dumps(short, ensure_ascii=False)
     return short if plain and short and quoted[1:-1] == short else quoted
@@ -313,6 +313,8 @@ def _tagged_timestamp(text: str, schema: Schema) -> Scalar:
 
 
 def _tagged_binary(text: str, schema: Schema) -> Scalar:
+    import base64  # rare: kept out of the start-up path
+
     data = "".join(text.split())
     base64.b64decode(data, validate=True)  # binascii.Error (a ValueError): not base64
     return data

@@ -1,9 +1,10 @@
 """The ``kyaml`` command, also installed as ``kubectl-kyaml`` for ``kubectl kyaml``.
 
-Thin by design: it parses options, merges them with the configuration file, finds the files
-(:mod:`kyaml._files`), has them formatted (:mod:`kyaml._run`) and lets :mod:`kyaml._report` tell
-the user and choose the exit code: 0 done, 1 ``--check``/``--diff`` found changes, 2 errors.
-click is imported here and nowhere in the library.
+Thin by design: it parses the command line and hands the options to :mod:`kyaml._commands`.
+The plain ``kyaml fmt`` invocations editors and hooks make on every save (paths or ``-``, and
+the common flags, each spelled out) are parsed here directly, which saves click's import time;
+everything else (``--help``, ``--version``, ``convert``, usage errors) goes to click
+(:mod:`kyaml._click_cli`), which reads the same options into the same values.
 """
 
 from __future__ import annotations
@@ -11,313 +12,96 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-import click
+from kyaml._report import EXIT_ERROR, EXIT_OK
 
-from kyaml._files import (
-    DEFAULT_EXCLUDE,
-    SCHEMAS,
-    ConfigError,
-    Finder,
-    common_parent,
-    find_config,
-    find_repo_root,
-    load_config,
-)
-from kyaml._report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
-from kyaml._run import Options, Target, cpu_count, format_bytes, run_files
-from kyaml._version import __version__
-
-_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-_JSON_REFUSED = "KYAML in a .json file would no longer be JSON; use `kyaml convert --to kyaml`"
-_PROGRESS_FROM = 20
-_NO_PATHS = "error: no paths given; use `kyaml fmt -` to read stdin, or `kyaml fmt .` for a folder"
-
-
-@click.group(context_settings=_CONTEXT)
-@click.version_option(
-    __version__, "-V", "--version", prog_name="kyaml", message="%(prog)s %(version)s"
-)
-def cli() -> None:
-    """Format YAML as KYAML, the strict YAML dialect of Kubernetes, and convert between
-    KYAML, YAML and JSON."""
-
-
-def _settings(report: Report, config: str | None, start: str) -> dict[str, Any] | None:
-    """The configuration file's settings ({} without one), or None after reporting an error."""
-    path = config or find_config(start)
-    if path is None:
-        return {}
-    try:
-        settings = load_config(path)
-    except ConfigError as exc:
-        report.error(exc.format())
-        return None
-    if report.verbose:
-        report.echo(f"using configuration {path}")
-    settings["config-path"] = path
-    return settings
+# `kyaml fmt` options parsed without click: flags as (parameter, value), and options taking a
+# value as parameter (repeatable ones collect into a tuple, the others keep the last value).
+_FLAGS: dict[str, tuple[str, bool]] = {
+    "--check": ("check", True),
+    "--diff": ("diff", True),
+    "--force-exclude": ("force_exclude", True),
+    "--no-force-exclude": ("force_exclude", False),
+    "--compact": ("compact", True),
+    "--no-compact": ("compact", False),
+    "--strict": ("strict", True),
+    "--no-strict": ("strict", False),
+    "-q": ("quiet", True),
+    "--quiet": ("quiet", True),
+    "-v": ("verbose", True),
+    "--verbose": ("verbose", True),
+    "--color": ("color", True),
+    "--no-color": ("color", False),
+}
+_VALUES = {
+    "--stdin-filename": "stdin_filename",
+    "--exclude": "exclude",
+    "--extend-exclude": "extend_exclude",
+    "--schema": "schema",
+    "--config": "config",
+    "-j": "jobs",
+    "--jobs": "jobs",
+}
+_REPEATED = frozenset(("exclude", "extend_exclude"))
+_SCHEMAS = frozenset(("reference", "1.1", "1.2"))
 
 
-def _pick(flag: Any, settings: dict[str, Any], key: str, default: Any) -> Any:
-    """A command-line flag when given, else the configured value, else the default."""
-    return flag if flag is not None else settings.get(key, default)
-
-
-@cli.command("fmt", context_settings=_CONTEXT, short_help="Format YAML files as KYAML.")
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
-@click.option("--diff", is_flag=True, help="Write nothing; print a diff; exit 1 on changes.")
-@click.option("--stdin-filename", metavar="PATH", help="Name of stdin for messages and config.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Replace the default excludes.")
-@click.option("--extend-exclude", multiple=True, metavar="GLOB", help="Add to the excludes.")
-@click.option(
-    "--force-exclude/--no-force-exclude",
-    default=None,
-    help="Apply excludes to paths named on the command line too (for editors, pre-commit).",
-)
-@click.option("--compact/--no-compact", default=None, help="One line per document.")
-@click.option("--schema", type=click.Choice(SCHEMAS), help="How plain scalars are read.")
-@click.option("--strict/--no-strict", default=None, help="Ambiguous scalars are errors.")
-@click.option("--config", type=click.Path(dir_okay=False), help="Use this configuration file.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Files in parallel [all cores].")
-@click.option("-q", "--quiet", is_flag=True, help="Show errors only.")
-@click.option("-v", "--verbose", is_flag=True, help="Also show unchanged and skipped files.")
-@click.option("--color/--no-color", default=None, help="Colour the output [when a terminal].")
-def fmt(
-    *,
-    paths: tuple[str, ...],
-    check: bool,
-    diff: bool,
-    stdin_filename: str | None,
-    exclude: tuple[str, ...],
-    extend_exclude: tuple[str, ...],
-    force_exclude: bool | None,
-    compact: bool | None,
-    schema: str | None,
-    strict: bool | None,
-    config: str | None,
-    jobs: int | None,
-    quiet: bool,
-    verbose: bool,
-    color: bool | None,
-) -> int:
-    """Format YAML files as KYAML, in place; `-` formats stdin to stdout.
-
-    Folders are searched for *.yaml, *.yml, *.kyaml and *.kyml files, leaving out hidden
-    folders, what .gitignore ignores and Helm chart templates. A file with a `# kyaml: off`
-    line in its header is left alone.
-    """
-    report = Report(
-        check=check,
-        diff=diff,
-        quiet=quiet and not verbose,
-        verbose=verbose,
-        color=want_color(color, sys.stderr),
-        color_flag=color,
-    )
-    use_stdin = paths == ("-",) or (not paths and stdin_filename is not None)
-    if not paths and not use_stdin:
-        report.echo(_NO_PATHS)
-        return EXIT_ERROR
-    if "-" in paths and not use_stdin:
-        report.echo("error: `-` (stdin) cannot be combined with other paths")
-        return EXIT_ERROR
-    if use_stdin:
-        start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
-    else:
-        start = common_parent(paths)
-    settings = _settings(report, config, start)
-    if settings is None:
-        return EXIT_ERROR
-    options = Options(
-        compact=_pick(compact, settings, "compact", False),
-        schema=_pick(schema, settings, "schema", "reference"),
-        strict=_pick(strict, settings, "strict", False),
-        write=not (check or diff),
-        diff=diff,
-    )
-    excludes = [
-        *(exclude or settings.get("exclude", DEFAULT_EXCLUDE)),
-        *settings.get("extend-exclude", ()),
-        *extend_exclude,
-    ]
-    forced = bool(_pick(force_exclude, settings, "force-exclude", False))
-    root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
-    select = _Selection(excludes, forced, root)
-    if use_stdin:
-        return _fmt_stdin(report, options, stdin_filename, select)
-    jobs = jobs or settings.get("jobs") or cpu_count()
-    return _fmt_files(report, options, paths, select, jobs)
-
-
-@dataclass(frozen=True)
-class _Selection:
-    """Which files to leave out: exclude globs, whether they bind named paths, and their root."""
-
-    excludes: Sequence[str]
-    forced: bool
-    root: str | None
-
-    def finder(self, start: str) -> Finder:
-        """A Finder rooted at the configuration's folder, else the repository, else ``start``."""
-        repo = find_repo_root(start)
-        return Finder(self.root or repo or start, self.excludes, repo)
-
-
-def _fmt_stdin(
-    report: Report, options: Options, stdin_filename: str | None, select: _Selection
-) -> int:
-    """Format stdin to stdout. On failure stdout stays empty, so an editor keeps its buffer."""
-    name = stdin_filename or "-"
-    if stdin_filename and stdin_filename.lower().endswith(".json"):
-        report.error(f"{name}: error: {_JSON_REFUSED}")
-        return EXIT_ERROR
-    data = sys.stdin.buffer.read()
-    result: Result | None = None
-    if select.forced and stdin_filename:
-        start = os.path.dirname(os.path.abspath(stdin_filename))
-        reason = select.finder(start).left_out(stdin_filename)
-        if reason:
-            result = Result(name, "skipped", output=data, note=reason)
-    if result is None:
-        result = format_bytes(data, name, options)
-    report.add(result, announce=not options.write)
-    if result.status == "failed":
-        return EXIT_ERROR
-    out = sys.stdout.buffer
-    if options.write and result.output is not None:
-        out.write(result.output)
-    if result.diff:
-        text = report.colored_diff(result.diff, want_color(report.color_flag, sys.stdout))
-        out.write(text.encode("utf-8", "replace"))
-    out.flush()
-    return report.exit_code
-
-
-def _fmt_files(
-    report: Report, options: Options, paths: Sequence[str], select: _Selection, jobs: int
-) -> int:
-    """Find the files under ``paths``, format them (in parallel) and print the summary."""
-    finder: Finder | None = None
-    files: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for path in paths:
-        if not os.path.exists(path):
-            report.error(f"{path}: error: no such file or folder")
+def fmt_options(args: Sequence[str]) -> dict[str, Any] | None:
+    """The options of ``kyaml fmt ARGS`` as click would read them, or None when the command
+    line needs click (help, an unknown or abbreviated option, a value click would refuse)."""
+    params: dict[str, Any] = {
+        "paths": (),
+        "check": False,
+        "diff": False,
+        "stdin_filename": None,
+        "exclude": (),
+        "extend_exclude": (),
+        "force_exclude": None,
+        "compact": None,
+        "schema": None,
+        "strict": None,
+        "config": None,
+        "jobs": None,
+        "quiet": False,
+        "verbose": False,
+        "color": None,
+    }
+    paths: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "-" or not arg.startswith("-"):
+            paths.append(arg)
             continue
-        is_dir = os.path.isdir(path)
-        if not is_dir and path.lower().endswith(".json"):
-            report.error(f"{path}: error: {_JSON_REFUSED}")
+        if arg in _FLAGS:
+            name, flag = _FLAGS[arg]
+            params[name] = flag
             continue
-        if finder is None and (select.forced or is_dir):
-            finder = select.finder(common_parent(paths))
-        reason = finder.left_out(path) if finder is not None and select.forced else None
-        if reason:
-            report.add(Result(path, "skipped", note=reason))
-            continue
-        found = finder.walk(path) if finder is not None and is_dir else [path]
-        for item in found:
-            key = os.path.realpath(item)
-            if key not in seen:
-                seen.add(key)
-                files.append((item, item))
-    for message in finder.errors if finder is not None else ():
-        report.error(message)
-    if not files:
-        if not report.failed and not report.quiet:
-            report.echo("no YAML files to format; nothing to do")
-        return report.exit_code
-    _run_all(report, options, files, jobs)
-    if not report.quiet:
-        report.echo(report.summary())
-    return report.exit_code
-
-
-def _run_all(report: Report, options: Options, files: list[tuple[str, str]], jobs: int) -> None:
-    """Format ``files``, with a progress bar for many files on a terminal."""
-    out_color = want_color(report.color_flag, sys.stdout)
-
-    def on_result(result: Result) -> None:
-        report.add(result)
-        if result.diff:
-            text = report.colored_diff(result.diff, out_color)
-            sys.stdout.buffer.write(text.encode("utf-8", "replace"))
-            sys.stdout.flush()
-
-    many = len(files) > _PROGRESS_FROM and not options.diff and not report.quiet
-    if not (many and sys.stderr.isatty()):
-        run_files(files, options, jobs, on_result)
-        return
-    with click.progressbar(length=len(files), label="formatting", file=sys.stderr) as bar:
-        report.progress_active = True
-
-        def tick(result: Result) -> None:
-            on_result(result)
-            bar.update(1)
-
-        try:
-            run_files(files, options, jobs, tick)
-        finally:
-            report.progress_active = False
-
-
-@cli.command(context_settings=_CONTEXT, short_help="Convert to KYAML, YAML or JSON.")
-@click.argument("path", default="-", type=click.Path(allow_dash=True, dir_okay=False))
-@click.option(
-    "--to",
-    "target",
-    type=click.Choice(["kyaml", "yaml", "json"]),
-    required=True,
-    help="The output format.",
-)
-@click.option("--compact/--no-compact", default=None, help="KYAML on one line per document.")
-@click.option("--schema", type=click.Choice(SCHEMAS), help="How plain scalars are read.")
-@click.option("--strict/--no-strict", default=None, help="Ambiguous scalars are errors.")
-@click.option("-q", "--quiet", is_flag=True, help="Show errors only.")
-@click.option("--color/--no-color", default=None, help="Colour messages [when a terminal].")
-def convert(
-    *,
-    path: str,
-    target: Target,
-    compact: bool | None,
-    schema: str | None,
-    strict: bool | None,
-    quiet: bool,
-    color: bool | None,
-) -> int:
-    """Convert PATH (or stdin) from YAML, KYAML or JSON to KYAML, YAML or JSON on stdout."""
-    if compact and target != "kyaml":
-        raise click.UsageError("--compact applies only to --to kyaml")
-    report = Report(quiet=quiet, color=want_color(color, sys.stderr))
-    start = "." if path == "-" else os.path.dirname(os.path.abspath(path))
-    settings = _settings(report, None, start)
-    if settings is None:
-        return EXIT_ERROR
-    options = Options(
-        compact=_pick(compact, settings, "compact", False) and target == "kyaml",
-        schema=_pick(schema, settings, "schema", "reference"),
-        strict=_pick(strict, settings, "strict", False),
-    )
-    name = path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
+        option, equals, value = arg.partition("=")
+        name = _VALUES.get(option, "")
+        if not name or (equals and not option.startswith("--")):
+            return None
+        if not equals:
+            if i == len(args) or (args[i].startswith("-") and args[i] != "-"):
+                return None
+            value = args[i]
+            i += 1
+        if name == "jobs":
+            if not value.isdigit() or int(value) < 1:
+                return None
+            params[name] = int(value)
+        elif (name == "schema" and value not in _SCHEMAS) or (
+            name == "config" and os.path.isdir(value)
+        ):
+            return None
+        elif name in _REPEATED:
+            params[name] = (*params[name], value)
         else:
-            with open(path, "rb") as f:
-                data = f.read()
-    except OSError as exc:
-        report.error(f"{name}: error: {exc.strerror or exc}")
-        return EXIT_ERROR
-    result = format_bytes(data, name, options, target, convert=True)
-    report.add(result, announce=False)
-    if result.status == "failed" or result.output is None:
-        return EXIT_ERROR
-    sys.stdout.buffer.write(result.output)
-    sys.stdout.flush()
-    return EXIT_OK
+            params[name] = value
+    params["paths"] = tuple(paths)
+    return params
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -327,14 +111,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     130, and anything unexpected is one ``error: internal error`` line (exit 2).
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    invoked = os.path.basename(sys.argv[0]) if sys.argv else ""
-    prog = "kubectl kyaml" if invoked.startswith("kubectl-") else "kyaml"
     try:
-        code = cli.main(args=args, prog_name=prog, standalone_mode=False)
-    except click.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
-    except click.Abort:
+        code = _run(args)
+    except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         code = 130
     except BrokenPipeError:
@@ -348,6 +127,28 @@ def main(argv: Sequence[str] | None = None) -> None:
             traceback.print_exc()
         code = EXIT_ERROR
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _run(args: list[str]) -> Any:
+    """Run the command line: directly for a plain ``fmt``, else through click."""
+    options = fmt_options(args[1:]) if args[:1] == ["fmt"] else None
+    if options is not None:
+        from kyaml import _commands
+
+        return _commands.fmt(**options)
+    import click
+
+    from kyaml._click_cli import cli
+
+    invoked = os.path.basename(sys.argv[0]) if sys.argv else ""
+    prog = "kubectl kyaml" if invoked.startswith("kubectl-") else "kyaml"
+    try:
+        return cli.main(args=args, prog_name=prog, standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        raise KeyboardInterrupt from None
 
 
 def _silence_stdout() -> None:

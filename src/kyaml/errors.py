@@ -6,7 +6,6 @@ Every error kyaml raises derives from :class:`KyamlError`, a :class:`ValueError`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 
@@ -18,6 +17,9 @@ class KyamlError(ValueError):
         self.message = message
         self.line = line
         self.column = column
+
+    def __reduce__(self) -> tuple[type[KyamlError], tuple[str, int, int]]:
+        return (type(self), (self.message, self.line, self.column))
 
     def __str__(self) -> str:
         if self.line:
@@ -32,14 +34,50 @@ class KyamlError(ValueError):
 Severity = Literal["warning", "info"]
 
 
-@dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A remark about the input: where, how serious, and what was written instead."""
+    """A remark about the input: where, how serious, and what was written instead.
+
+    Immutable and compared by value.
+    """
+
+    __slots__ = ("column", "line", "message", "severity")
 
     line: int
     column: int
     severity: Severity
     message: str
+
+    def __init__(self, line: int, column: int, severity: Severity, message: str) -> None:
+        for name, value in (
+            ("line", line),
+            ("column", column),
+            ("severity", severity),
+            ("message", message),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Diagnostic is immutable: cannot set {name!r}")
+
+    def _key(self) -> tuple[int, int, str, str]:
+        return (self.line, self.column, self.severity, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Diagnostic(line={self.line!r}, column={self.column!r}, "
+            f"severity={self.severity!r}, message={self.message!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[int, int, Severity, str]]:
+        return (Diagnostic, (self.line, self.column, self.severity, self.message))
 
     def format(self, path: str = "<string>") -> str:
         """The diagnostic as a ``path:line:col: severity: message`` line."""

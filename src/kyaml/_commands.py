@@ -1,0 +1,300 @@
+"""What ``kyaml fmt`` and ``kyaml convert`` do, given their options (parsed by :mod:`kyaml.cli`).
+
+The options are merged with the configuration file, the files found (:mod:`kyaml._files`) and
+formatted (:mod:`kyaml._run`, :mod:`kyaml._bulk`), and :mod:`kyaml._report` tells the user and
+chooses the exit code: 0 done, 1 ``--check``/``--diff`` found changes, 2 errors. Nothing here
+parses the command line, so the command starts without importing click when it can.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from kyaml._files import (
+    DEFAULT_EXCLUDE,
+    ConfigError,
+    Finder,
+    common_parent,
+    find_config,
+    find_repo_root,
+    load_config,
+)
+from kyaml._report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
+from kyaml._run import (
+    BULK_FROM_BYTES,
+    Options,
+    Target,
+    cpu_count,
+    format_bulk,
+    format_bytes,
+    run_files,
+)
+
+_JSON_REFUSED = "KYAML in a .json file would no longer be JSON; use `kyaml convert --to kyaml`"
+_PROGRESS_FROM = 20
+_NO_PATHS = "error: no paths given; use `kyaml fmt -` to read stdin, or `kyaml fmt .` for a folder"
+
+
+def _settings(report: Report, config: str | None, start: str) -> dict[str, Any] | None:
+    """The configuration file's settings ({} without one), or None after reporting an error."""
+    path = config or find_config(start)
+    if path is None:
+        return {}
+    try:
+        settings = load_config(path)
+    except ConfigError as exc:
+        report.error(exc.format())
+        return None
+    if report.verbose:
+        report.echo(f"using configuration {path}")
+    settings["config-path"] = path
+    return settings
+
+
+def _pick(flag: Any, settings: dict[str, Any], key: str, default: Any) -> Any:
+    """A command-line flag when given, else the configured value, else the default."""
+    return flag if flag is not None else settings.get(key, default)
+
+
+def fmt(
+    *,
+    paths: tuple[str, ...],
+    check: bool,
+    diff: bool,
+    stdin_filename: str | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool | None,
+    compact: bool | None,
+    schema: str | None,
+    strict: bool | None,
+    config: str | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+    color: bool | None,
+) -> int:
+    """Format ``paths`` (``-``: stdin to stdout) as ``kyaml fmt`` does."""
+    report = Report(
+        check=check,
+        diff=diff,
+        quiet=quiet and not verbose,
+        verbose=verbose,
+        color=want_color(color, sys.stderr),
+        color_flag=color,
+    )
+    use_stdin = paths == ("-",) or (not paths and stdin_filename is not None)
+    if not paths and not use_stdin:
+        report.echo(_NO_PATHS)
+        return EXIT_ERROR
+    if "-" in paths and not use_stdin:
+        report.echo("error: `-` (stdin) cannot be combined with other paths")
+        return EXIT_ERROR
+    if use_stdin:
+        start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
+    else:
+        start = common_parent(paths)
+    settings = _settings(report, config, start)
+    if settings is None:
+        return EXIT_ERROR
+    options = Options(
+        compact=_pick(compact, settings, "compact", False),
+        schema=_pick(schema, settings, "schema", "reference"),
+        strict=_pick(strict, settings, "strict", False),
+        write=not (check or diff),
+        diff=diff,
+    )
+    excludes = [
+        *(exclude or settings.get("exclude", DEFAULT_EXCLUDE)),
+        *settings.get("extend-exclude", ()),
+        *extend_exclude,
+    ]
+    forced = bool(_pick(force_exclude, settings, "force-exclude", False))
+    root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
+    select = _Selection(excludes, forced, root)
+    jobs = jobs or settings.get("jobs") or cpu_count()
+    if use_stdin:
+        return _fmt_stdin(report, options, stdin_filename, select, jobs)
+    return _fmt_files(report, options, paths, select, jobs)
+
+
+class _Selection:
+    """Which files to leave out: exclude globs, whether they bind named paths, and their root."""
+
+    def __init__(self, excludes: Sequence[str], forced: bool, root: str | None) -> None:
+        self.excludes = excludes
+        self.forced = forced
+        self.root = root
+
+    def finder(self, start: str) -> Finder:
+        """A Finder rooted at the configuration's folder, else the repository, else ``start``."""
+        repo = find_repo_root(start)
+        return Finder(self.root or repo or start, self.excludes, repo)
+
+
+def _fmt_stdin(
+    report: Report, options: Options, stdin_filename: str | None, select: _Selection, jobs: int
+) -> int:
+    """Format stdin to stdout. On failure stdout stays empty, so an editor keeps its buffer.
+
+    A large stream is formatted document by document (across ``jobs`` processes) into a
+    temporary file, copied to stdout once all of it is formatted.
+    """
+    name = stdin_filename or "-"
+    if stdin_filename and stdin_filename.lower().endswith(".json"):
+        report.error(f"{name}: error: {_JSON_REFUSED}")
+        return EXIT_ERROR
+    data = sys.stdin.buffer.read()
+    result: Result | None = None
+    if select.forced and stdin_filename:
+        start = os.path.dirname(os.path.abspath(stdin_filename))
+        reason = select.finder(start).left_out(stdin_filename)
+        if reason:
+            result = Result(name, "skipped", output=data, note=reason)
+    if result is None and options.write and len(data) >= BULK_FROM_BYTES:
+        return _fmt_stdin_bulk(report, options, name, data, jobs)
+    if result is None:
+        result = format_bytes(data, name, options)
+    report.add(result, announce=not options.write)
+    if result.status == "failed":
+        return EXIT_ERROR
+    out = sys.stdout.buffer
+    if options.write and result.output is not None:
+        out.write(result.output)
+    if result.diff:
+        text = report.colored_diff(result.diff, want_color(report.color_flag, sys.stdout))
+        out.write(text.encode("utf-8", "replace"))
+    out.flush()
+    return report.exit_code
+
+
+def _fmt_stdin_bulk(report: Report, options: Options, name: str, data: bytes, jobs: int) -> int:
+    """Format a large stream from stdin into a temporary file, then copy that to stdout."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryFile() as spool:
+        result = format_bulk(data, name, options, jobs, spool)
+        report.add(result, announce=False)
+        if result.status == "failed":
+            return EXIT_ERROR
+        out = sys.stdout.buffer
+        if result.output is not None:  # left alone: `# kyaml: off`
+            out.write(result.output)
+        else:
+            spool.seek(0)
+            shutil.copyfileobj(spool, out, 1 << 20)
+        out.flush()
+    return report.exit_code
+
+
+def _fmt_files(
+    report: Report, options: Options, paths: Sequence[str], select: _Selection, jobs: int
+) -> int:
+    """Find the files under ``paths``, format them (in parallel) and print the summary."""
+    finder: Finder | None = None
+    files: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for path in paths:
+        if not os.path.exists(path):
+            report.error(f"{path}: error: no such file or folder")
+            continue
+        is_dir = os.path.isdir(path)
+        if not is_dir and path.lower().endswith(".json"):
+            report.error(f"{path}: error: {_JSON_REFUSED}")
+            continue
+        if finder is None and (select.forced or is_dir):
+            finder = select.finder(common_parent(paths))
+        reason = finder.left_out(path) if finder is not None and select.forced else None
+        if reason:
+            report.add(Result(path, "skipped", note=reason))
+            continue
+        found = finder.walk(path) if finder is not None and is_dir else [path]
+        for item in found:
+            key = os.path.realpath(item)
+            if key not in seen:
+                seen.add(key)
+                files.append((item, item))
+    for message in finder.errors if finder is not None else ():
+        report.error(message)
+    if not files:
+        if not report.failed and not report.quiet:
+            report.echo("no YAML files to format; nothing to do")
+        return report.exit_code
+    _run_all(report, options, files, jobs)
+    if not report.quiet:
+        report.echo(report.summary())
+    return report.exit_code
+
+
+def _run_all(report: Report, options: Options, files: list[tuple[str, str]], jobs: int) -> None:
+    """Format ``files``, with a progress bar for many files on a terminal."""
+    out_color = want_color(report.color_flag, sys.stdout)
+
+    def on_result(result: Result) -> None:
+        report.add(result)
+        if result.diff:
+            text = report.colored_diff(result.diff, out_color)
+            sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+            sys.stdout.flush()
+
+    many = len(files) > _PROGRESS_FROM and not options.diff and not report.quiet
+    if not (many and sys.stderr.isatty()):
+        run_files(files, options, jobs, on_result)
+        return
+    import click  # the progress bar: only for many files on a terminal
+
+    with click.progressbar(length=len(files), label="formatting", file=sys.stderr) as bar:
+        report.progress_active = True
+
+        def tick(result: Result) -> None:
+            on_result(result)
+            bar.update(1)
+
+        try:
+            run_files(files, options, jobs, tick)
+        finally:
+            report.progress_active = False
+
+
+def convert(
+    *,
+    path: str,
+    target: Target,
+    compact: bool | None,
+    schema: str | None,
+    strict: bool | None,
+    quiet: bool,
+    color: bool | None,
+) -> int:
+    """Convert ``path`` (``-``: stdin) to ``target`` on stdout, as ``kyaml convert`` does."""
+    report = Report(quiet=quiet, color=want_color(color, sys.stderr))
+    start = "." if path == "-" else os.path.dirname(os.path.abspath(path))
+    settings = _settings(report, None, start)
+    if settings is None:
+        return EXIT_ERROR
+    options = Options(
+        compact=_pick(compact, settings, "compact", False) and target == "kyaml",
+        schema=_pick(schema, settings, "schema", "reference"),
+        strict=_pick(strict, settings, "strict", False),
+    )
+    name = path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as f:
+                data = f.read()
+    except OSError as exc:
+        report.error(f"{name}: error: {exc.strerror or exc}")
+        return EXIT_ERROR
+    result = format_bytes(data, name, options, target, convert=True)
+    report.add(result, announce=False)
+    if result.status == "failed" or result.output is None:
+        return EXIT_ERROR
+    sys.stdout.buffer.write(result.output)
+    sys.stdout.flush()
+    return EXIT_OK

@@ -1,0 +1,177 @@
+"""Reading a stream one document at a time (:mod:`kyaml._split`), as if it were read whole.
+
+Each document's text is composed on its own; what it reports is moved to the stream's lines, so
+errors and diagnostics read the same as for the whole stream, and the documents join into the
+stream's tree. Memory holds one document's tree at a time when the caller consumes them in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kyaml._compose import OnDiagnostic, compose_stream
+from kyaml._split import Span, split_documents
+from kyaml._tree import Document, Scalar, Stream
+from kyaml.errors import Diagnostic, KyamlError
+
+_AT_LINE = re.compile(r"(at line )(\d+)")
+
+
+def normalized(text: str) -> str:
+    """``text`` without its byte-order mark and with ``\\n`` line breaks, as the reader sees it."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text
+
+
+class Part:
+    """One document's tree, the comments above its ``---`` that belong to the document before
+    it (go-yaml hands a later document's first comments, up to a blank line, to the document
+    before), and the diagnostics its reading gave."""
+
+    __slots__ = ("lead", "notes", "stream")
+
+    def __init__(self, stream: Stream, lead: list[str], notes: list[Diagnostic]) -> None:
+        self.stream = stream
+        self.lead = lead
+        self.notes = notes
+
+
+# Why a document could not be read apart: its neighbour's stand-in took comments it cannot give.
+_JOIN_BEFORE, _JOIN_AFTER = "before", "after"
+
+
+def compose_span(
+    text: str,
+    span: Span,
+    last: bool,
+    *,
+    schema: str = "reference",
+    strict: bool = False,
+    compact: bool = False,
+) -> Part | str:
+    """The tree of the document(s) at ``span`` of a normalized stream, positions counted in the
+    whole stream; or which neighbour (``"before"``, ``"after"``) it must be read with.
+
+    The reader attaches comments by the tokens around them, so the span is read between the
+    same tokens as in the whole stream: an empty document before it stands for the one before,
+    a ``---`` after it for the next one's marker. Both are dropped again; the empty document
+    gives the comments it received to the document before.
+    """
+    start, stop, line = span
+    first = start == 0
+    if first and last:
+        piece = text
+    else:
+        piece = ("" if first else "---\n") + text[start:stop] + ("" if last else "---\n")
+        line -= 0 if first else 1
+    notes: list[Diagnostic] = []
+    report = notes.append if line == 0 else _moved(notes.append, line)
+    try:
+        stream = compose_stream(
+            piece, schema=schema, on_diagnostic=report, strict=strict, compact=compact
+        )
+    except KyamlError as exc:
+        if line == 0:
+            raise
+        message = _AT_LINE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + line}", exc.message)
+        raise KyamlError(message, exc.line + line if exc.line else 0, exc.column) from None
+    documents = stream.documents
+    if not last and _stand_in_comments(documents.pop()) != []:
+        return _JOIN_AFTER
+    lead: list[str] = []
+    if not first:
+        before = _stand_in_comments(documents.pop(0))
+        if before is None:
+            return _JOIN_BEFORE
+        lead = before
+    return Part(stream, lead, notes)
+
+
+def _stand_in_comments(doc: Document) -> list[str] | None:
+    """The comments an empty stand-in document received (all below it), in order; None when
+    it received anything else."""
+    root = doc.root
+    if not isinstance(root, Scalar) or root.value is not None or root.text not in (None, ""):
+        return None
+    c = root.comments
+    if doc.head or (c is not None and (c.head or c.line)):
+        return None
+    return (c.foot if c is not None else []) + doc.foot
+
+
+def compose_documents(
+    text: str,
+    *,
+    schema: str = "reference",
+    on_diagnostic: OnDiagnostic | None = None,
+    strict: bool = False,
+    compact: bool = False,
+) -> Iterator[Part]:
+    """The trees of a stream's documents, read one at a time (comment-only input: one tree
+    holding just the comments). Documents whose comments cross a ``---`` are read together."""
+    text = normalized(text)
+    spans = [(0, len(text), 0)] if compact else split_documents(text)
+    held: tuple[Span, Part] | None = None  # read, not yet given out: it may be joined still
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        while True:
+            last = i + 1 == len(spans)
+            part = compose_span(text, span, last, schema=schema, strict=strict, compact=compact)
+            if isinstance(part, Part):
+                break
+            if part == _JOIN_AFTER:
+                i += 1
+                span = (span[0], spans[i][1], span[2])
+            else:
+                assert held is not None  # the first document has no stand-in before it
+                span = (held[0][0], span[1], held[0][2])
+                held = None
+        if held is not None:
+            yield _given(held[1], on_diagnostic)
+        held = (span, part)
+        i += 1
+    assert held is not None
+    yield _given(held[1], on_diagnostic)
+
+
+def _given(part: Part, on_diagnostic: OnDiagnostic | None) -> Part:
+    if on_diagnostic is not None:
+        for note in part.notes:
+            on_diagnostic(note)
+    return part
+
+
+def compose_all(
+    text: str,
+    *,
+    schema: str = "reference",
+    on_diagnostic: OnDiagnostic | None = None,
+    strict: bool = False,
+    compact: bool = False,
+) -> Stream:
+    """The tree of a whole stream, read document by document."""
+    parts = compose_documents(
+        text, schema=schema, on_diagnostic=on_diagnostic, strict=strict, compact=compact
+    )
+    whole: Stream | None = None
+    for part in parts:
+        if whole is None:
+            whole = part.stream
+            continue
+        if part.lead:
+            whole.documents[-1].foot.extend(part.lead)
+        whole.documents.extend(part.stream.documents)
+    assert whole is not None
+    return whole
+
+
+def _moved(on_diagnostic: OnDiagnostic, lines: int) -> OnDiagnostic:
+    def report(d: Diagnostic) -> None:
+        on_diagnostic(Diagnostic(d.line + lines, d.column, d.severity, d.message))
+
+    return report

@@ -1,0 +1,146 @@
+"""Reading a stream document by document gives what reading it whole gives.
+
+``format_str``, ``loads`` and the conversions read each document of a stream on its own
+(:mod:`kyaml._split`, :mod:`kyaml._documents`). Reading the whole stream at once with
+:func:`kyaml._compose.compose_stream` is the baseline: the output, the errors and the diagnostics
+must be the same, on the corpus and on generated streams with comments at every boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import kyaml
+from kyaml._compose import compose_stream
+from kyaml._documents import compose_all, normalized
+from kyaml._kyaml import emit_stream
+from kyaml._split import split_documents
+from kyaml.errors import Diagnostic
+from tests.conftest import SHARED
+from tests.strategies import Stream, yaml_streams
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pieces(text: str) -> list[str]:
+    return [text[start:stop] for start, stop, _ in split_documents(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("a: 1\n", ["a: 1\n"]),
+        ("a: 1\n---\nb: 2\n", ["a: 1\n", "---\nb: 2\n"]),
+        ("---\na: 1\n--- # c\nb: 2\n---", ["---\na: 1\n", "--- # c\nb: 2\n", "---"]),
+        ("# head\n\n---\na: 1\n---\nb\n", ["# head\n\n---\na: 1\n", "---\nb\n"]),
+        ("---\ta\n---b\n--- c\n", ["---\ta\n---b\n", "--- c\n"]),
+        ("a: |\n  ---\n  x\n---\n", ["a: |\n  ---\n  x\n", "---\n"]),
+        ("a: '\n---\n'\n", ["a: '\n", "---\n'\n"]),  # invalid YAML either way
+        # read whole: a directive belongs to the document after it; other line breaks
+        ("%YAML 1.2\n---\na\n---\nb\n", ["%YAML 1.2\n---\na\n---\nb\n"]),
+        ("a\r---\rb\n---\nc\n", ["a\r---\rb\n---\nc\n"]),
+        ("a\u2028---\nb\n", ["a\u2028---\nb\n"]),
+    ],
+)
+def test_split_documents(text: str, pieces: list[str]) -> None:
+    assert _pieces(text) == pieces
+
+
+def test_split_documents_counts_lines() -> None:
+    text = "# c\n---\na\n\n---\nb: 1\nc: 2\n---\n"
+    assert [line for _, _, line in split_documents(text)] == [0, 4, 7]
+
+
+def _whole(text: str, compact: bool = False) -> str:
+    return emit_stream(compose_stream(text, compact=compact), compact=compact)
+
+
+def _outcome(read: Callable[[], str]) -> str | tuple[int, int, str]:
+    """What reading gave: the text, or the error's position and message."""
+    try:
+        return read()
+    except kyaml.KyamlError as exc:
+        return (exc.line, exc.column, exc.message)
+
+
+def _read_whole(text: str, compact: bool, notes: list[Diagnostic]) -> str:
+    stream = compose_stream(text, compact=compact, on_diagnostic=notes.append)
+    return emit_stream(stream, compact=compact)
+
+
+def _read_split(text: str, compact: bool, notes: list[Diagnostic]) -> str:
+    return kyaml.format_str(text, compact=compact, on_diagnostic=notes.append)
+
+
+def _same_as_whole(text: str) -> None:
+    for compact in (False, True):
+        whole_notes: list[Diagnostic] = []
+        split_notes: list[Diagnostic] = []
+        expected = _outcome(partial(_read_whole, text, compact, whole_notes))
+        assert _outcome(partial(_read_split, text, compact, split_notes)) == expected
+        if isinstance(expected, str):
+            assert split_notes == whole_notes
+            if not compact:
+                assert emit_stream(compose_all(text)) == expected
+
+
+def _corpus() -> list[Path]:
+    folders = [ROOT / "corpus", SHARED / "corpus" / "external"]
+    suffixes = {".yaml", ".yml", ".json", ".kyaml"}
+    return [
+        path
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in suffixes and path.is_file()
+    ]
+
+
+def _multi_document(path: Path) -> bool:
+    try:
+        text = normalized(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return False
+    return len(split_documents(text)) > 1
+
+
+MULTI = [path for path in _corpus() if _multi_document(path)]
+
+
+@pytest.mark.parametrize("path", MULTI, ids=[path.name for path in MULTI])
+def test_corpus_streams_read_alike_split_and_whole(path: Path) -> None:
+    _same_as_whole(path.read_text(encoding="utf-8"))
+
+
+def test_the_corpus_has_multi_document_streams() -> None:
+    assert len(MULTI) >= 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n# foot of a\n---\n# head of b\n\nb: 2\n",
+        "a:\n  - x\n  # under x\n# foot\n---\n# one\n\n# two\n\nb: 2\n# end\n",
+        "--- # on the marker\n# c1\n\n# c2\n\na: 1\n--- # again\n[1, 2] # line\n...\n# after\n",
+        "a: 1\n---\nb: 1\nb: 2\n",  # the error is on the stream's line 4
+        "a: NO\n---\n\nb: yes\n---\nc: 1e3\n",  # diagnostics on the stream's lines
+        "a: 1\n---\n{b: [\n---\n",
+        "a: &x 1\n---\nb: *x\n",  # an anchor does not reach into a later document
+        "# only a comment\n",
+        "---\n---\n---\n",
+        "a: 1\n...\n---\nb: 2\n...\n",
+    ],
+)
+def test_boundaries_read_alike_split_and_whole(text: str) -> None:
+    _same_as_whole(text)
+
+
+@settings(max_examples=60)
+@given(yaml_streams())
+def test_generated_streams_read_alike_split_and_whole(stream: Stream) -> None:
+    _same_as_whole(stream.text)

@@ -182,7 +182,7 @@ def _fmt_stdin_bulk(report: Report, options: Options, name: str, data: bytes, jo
         if result.status == "failed":
             return EXIT_ERROR
         out = sys.stdout.buffer
-        if result.output is not None:  # left alone: `# kyaml: off`
+        if result.output is not None:  # formatted whole, or left alone (`# kyaml: off`)
             out.write(result.output)
         else:
             spool.seek(0)

@@ -8,7 +8,7 @@ stream's tree. Memory holds one document's tree at a time when the caller consum
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kyaml._compose import OnDiagnostic, compose_stream
 from kyaml._split import Span, split_documents
@@ -44,29 +44,27 @@ class Part:
 _JOIN_BEFORE, _JOIN_AFTER = "before", "after"
 
 
-def compose_span(
-    text: str,
-    span: Span,
-    last: bool,
+def compose_piece(
+    piece: str,
+    line: int,
     *,
+    first: bool,
+    last: bool,
     schema: str = "reference",
     strict: bool = False,
     compact: bool = False,
 ) -> Part | str:
-    """The tree of the document(s) at ``span`` of a normalized stream, positions counted in the
-    whole stream; or which neighbour (``"before"``, ``"after"``) it must be read with.
+    """The tree of the document(s) in ``piece``, cut from a normalized stream at its ``line``
+    (0-based), positions counted in the whole stream; or which neighbour (``"before"``,
+    ``"after"``) it must be read with. ``first`` and ``last`` say where the piece stands.
 
-    The reader attaches comments by the tokens around them, so the span is read between the
+    The reader attaches comments by the tokens around them, so the piece is read between the
     same tokens as in the whole stream: an empty document before it stands for the one before,
     a ``---`` after it for the next one's marker. Both are dropped again; the empty document
     gives the comments it received to the document before.
     """
-    start, stop, line = span
-    first = start == 0
-    if first and last:
-        piece = text
-    else:
-        piece = ("" if first else "---\n") + text[start:stop] + ("" if last else "---\n")
+    if not (first and last):
+        piece = ("" if first else "---\n") + piece + ("" if last else "---\n")
         line -= 0 if first else 1
     notes: list[Diagnostic] = []
     report = notes.append if line == 0 else _moved(notes.append, line)
@@ -75,10 +73,7 @@ def compose_span(
             piece, schema=schema, on_diagnostic=report, strict=strict, compact=compact
         )
     except KyamlError as exc:
-        if line == 0:
-            raise
-        message = _AT_LINE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + line}", exc.message)
-        raise KyamlError(message, exc.line + line if exc.line else 0, exc.column) from None
+        raise moved_error(exc, line) from None
     documents = stream.documents
     if not last and _stand_in_comments(documents.pop()) != []:
         return _JOIN_AFTER
@@ -89,6 +84,14 @@ def compose_span(
             return _JOIN_BEFORE
         lead = before
     return Part(stream, lead, notes)
+
+
+def moved_error(exc: KyamlError, lines: int) -> KyamlError:
+    """``exc``, raised for a piece of a stream, with its positions moved down ``lines`` lines."""
+    if lines == 0:
+        return exc
+    message = _AT_LINE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + lines}", exc.message)
+    return KyamlError(message, exc.line + lines if exc.line else 0, exc.column)
 
 
 def _stand_in_comments(doc: Document) -> list[str] | None:
@@ -115,13 +118,46 @@ def compose_documents(
     holding just the comments). Documents whose comments cross a ``---`` are read together."""
     text = normalized(text)
     spans = [(0, len(text), 0)] if compact else split_documents(text)
+
+    def piece_of(start: int, stop: int, line: int) -> str:
+        return text if (start, stop) == (0, len(text)) else text[start:stop]
+
+    return compose_parts(
+        spans,
+        piece_of,
+        schema=schema,
+        on_diagnostic=on_diagnostic,
+        strict=strict,
+        compact=compact,
+    )
+
+
+def compose_parts(
+    spans: list[Span],
+    piece_of: Callable[[int, int, int], str],
+    *,
+    schema: str = "reference",
+    on_diagnostic: OnDiagnostic | None = None,
+    strict: bool = False,
+    compact: bool = False,
+) -> Iterator[Part]:
+    """The trees of the documents at ``spans`` of a stream, whose normalized text
+    ``piece_of(start, stop, line)`` gives; neighbours are joined where comments tie them."""
     held: tuple[Span, Part] | None = None  # read, not yet given out: it may be joined still
     i = 0
     while i < len(spans):
         span = spans[i]
         while True:
-            last = i + 1 == len(spans)
-            part = compose_span(text, span, last, schema=schema, strict=strict, compact=compact)
+            start, stop, line = span
+            part = compose_piece(
+                piece_of(start, stop, line),
+                line,
+                first=start == spans[0][0],
+                last=i + 1 == len(spans),
+                schema=schema,
+                strict=strict,
+                compact=compact,
+            )
             if isinstance(part, Part):
                 break
             if part == _JOIN_AFTER:

@@ -165,16 +165,19 @@ BULK_FROM_BYTES = 1 << 20
 
 
 def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[bytes]) -> Result:
-    """Format a large stream document by document into ``out``, an empty temporary file that
-    holds the KYAML when the result is not failed or skipped."""
+    """Format a large UTF-8 stream document by document into ``out``, an empty temporary file
+    that holds the KYAML unless the result failed or carries its own output (a stream in
+    another encoding, formatted whole, or one left alone)."""
+    if data.startswith(_WIDE_BOMS):
+        return format_bytes(data, name, options)
     messages: list[tuple[Kind, str]] = []
     try:
-        source = decode(data)
-        if opted_out(source.text):
-            return Result(name, "skipped", output=data, note="kyaml: off")
-        from kyaml._bulk import format_to
+        from kyaml._bulk import Stream, first_text, format_to
 
-        notes = format_to(source, options, jobs, out)
+        stream = Stream(data)
+        if opted_out(first_text(stream)):
+            return Result(name, "skipped", output=data, note="kyaml: off")
+        notes = format_to(stream, options, jobs, out)
     except KyamlError as exc:
         messages.append(("error", _error_line(exc, name)))
         return Result(name, "failed", messages)
@@ -182,6 +185,10 @@ def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[byt
         return _internal_error(name, exc)
     messages.extend((d.severity, d.format(name)) for d in notes)
     return Result(name, "changed", messages)
+
+
+# UTF-16 and UTF-32 byte-order marks (the UTF-32-LE mark starts with the UTF-16-LE one).
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 def process_file(path: str, name: str, options: Options) -> Result:

@@ -7,17 +7,23 @@ and lets a document that libyaml refuses take the pure parser's slower path on i
 
 A stream is read whole (one span) when splitting could change its meaning: when it has a
 directive line (``%YAML``, ``%TAG``, which belong to the document after them), or a line break
-other than ``\\n`` (the parser also breaks lines at ``\\r``, U+0085, U+2028 and U+2029).
-Comments and blank lines above the first ``---`` stay with the first document.
+other than ``\\n`` and CR LF (the parser also breaks lines at a lone ``\\r``, U+0085, U+2028 and
+U+2029). Comments and blank lines above the first ``---`` stay with the first document. Text
+(``\\n`` line breaks) and UTF-8 bytes split alike, so a large input need not be decoded whole.
 """
 
 from __future__ import annotations
 
 import re
+from typing import AnyStr
 
 _MARKER = re.compile(r"^---(?=[ \t\n]|\Z)", re.MULTILINE)
 _WHOLE = re.compile(r"^%|[\r\x85\u2028\u2029]", re.MULTILINE)
 _NOTHING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
+
+_MARKER_UTF8 = re.compile(rb"^---(?=[ \t\r\n]|\Z)", re.MULTILINE)
+_WHOLE_UTF8 = re.compile(rb"^%|\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]", re.MULTILINE)
+_NOTHING_UTF8 = re.compile(rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")
 
 Span = tuple[int, int, int]
 """A document's text as ``(start, end, line)``: indexes into the stream and its first line
@@ -27,13 +33,28 @@ Span = tuple[int, int, int]
 def split_documents(text: str) -> list[Span]:
     """The spans of ``text`` (``\\n`` line breaks, no byte-order mark) that hold one document
     each, in order; a single span when the stream must be read whole."""
+    return _split(text, _MARKER, _WHOLE, _NOTHING, "\n")
+
+
+def split_utf8(data: bytes) -> list[Span]:
+    """:func:`split_documents` of UTF-8 ``data`` (no byte-order mark), in byte offsets."""
+    return _split(data, _MARKER_UTF8, _WHOLE_UTF8, _NOTHING_UTF8, b"\n")
+
+
+def _split(
+    text: AnyStr,
+    marker: re.Pattern[AnyStr],
+    whole: re.Pattern[AnyStr],
+    nothing: re.Pattern[AnyStr],
+    newline: AnyStr,
+) -> list[Span]:
     end = len(text)
-    if _WHOLE.search(text):
+    if whole.search(text):
         return [(0, end, 0)]
-    starts = [m.start() for m in _MARKER.finditer(text)]
+    starts = [m.start() for m in marker.finditer(text)]
     if not starts:
         return [(0, end, 0)]
-    if starts[0] != 0 and _NOTHING.fullmatch(text, 0, starts[0]) is None:
+    if starts[0] != 0 and nothing.fullmatch(text, 0, starts[0]) is None:
         starts.insert(0, 0)  # a first document without `---`
     else:
         starts[0] = 0  # comments above the first `---` are the first document's
@@ -42,5 +63,5 @@ def split_documents(text: str) -> list[Span]:
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else end
         spans.append((start, stop, line))
-        line += text.count("\n", start, stop)
+        line += text.count(newline, start, stop)
     return spans

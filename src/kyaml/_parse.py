@@ -93,17 +93,48 @@ def _parse_c(text: str) -> list[Any]:
             return events
 
 
+class _DocInfo:
+    """Where ruamel.yaml's scanner and parser note a document's ``%YAML`` and ``%TAG``
+    directives (its loaders for data set one up; the bare loader does not)."""
+
+    def __init__(self) -> None:
+        self.doc_version: Any = None
+        self.tags: list[Any] = []
+
+
 def _parse_pure(text: str) -> list[Any]:
     from ruamel.yaml.events import StreamEndEvent
     from ruamel.yaml.loader import BaseLoader
 
-    get_event = BaseLoader(text).get_event
+    loader = BaseLoader(text)
+    loader.doc_infos = [_DocInfo()]  # type: ignore[attr-defined]
+    get_event = loader.get_event
     events: list[Any] = []
     while True:
-        event = get_event()
+        try:
+            event = get_event()
+        except (ValueError, OverflowError) as exc:
+            from ruamel.yaml.error import YAMLError
+
+            if isinstance(exc, YAMLError):
+                raise
+            # an escape past U+10FFFF (`"\U00110000"`): chr() refuses it inside the scanner
+            mark = loader.reader.get_mark()
+            message = "while parsing a quoted scalar: found invalid Unicode character escape code"
+            raise KyamlError(message, mark.line + 1, mark.column + 1) from None
         events.append(event)
         if type(event) is StreamEndEvent:
             return events
+        version = getattr(event, "version", None)
+        if version is not None and version not in _VERSIONS:
+            # libyaml and go-yaml refuse other versions; ruamel.yaml only warns
+            at = max(0, text.rfind("%YAML", 0, event.start_mark.index))
+            where = LineIndex(text)
+            message = "found incompatible YAML document"
+            raise KyamlError(message, where.line(at) + 1, where.column(at) + 1)
+
+
+_VERSIONS = frozenset(((1, 1), (1, 2)))
 
 
 class LineIndex:

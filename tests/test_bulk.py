@@ -74,9 +74,10 @@ def _format_to(text: str, jobs: int, options: Options | None = None) -> tuple[st
     return out.getvalue().decode(), [d.format() for d in notes]
 
 
-def _expected(text: str, **kwargs: bool) -> tuple[str, list[str]]:
+def _expected(text: str, compact: bool = False) -> tuple[str, list[str]]:
     notes: list[Diagnostic] = []
-    return kyaml.format_str(text, on_diagnostic=notes.append, **kwargs), [d.format() for d in notes]
+    output = kyaml.format_str(text, compact=compact, on_diagnostic=notes.append)
+    return output, [d.format() for d in notes]
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ from ruamel.yaml.events import (
 
 from kyaml._comments import FOOT, HEAD, LINE, Comment, collect
 from kyaml._merge import Merge, apply_merges, copy_node
-from kyaml._parse import LineIndex, parse_events
+from kyaml._parse import LineIndex, check_alias_text, parse_events, shared_line_index
 from kyaml._quote import quote_line as _quote_line
 from kyaml._scalars import check_key, scalar_node, scalar_text, scalar_text_of
 from kyaml._schema import SCHEMAS
@@ -78,7 +78,9 @@ def compose_stream(
 
     Diagnostics (SPEC §2.6) go to ``on_diagnostic``; with ``strict`` the first ambiguity is a
     :class:`KyamlError` instead. ``compact`` only decides whether dropped comments are reported.
-    ``max_alias_nodes`` replaces the alias expansion limit.
+    ``max_alias_nodes`` replaces the alias expansion limit; the text aliases repeat is bounded
+    too (:func:`~kyaml._parse.check_alias_text`). When the text fails because it is a template or
+    indents with tabs, the error says so (:mod:`kyaml._templates`).
     """
     if schema not in SCHEMAS:
         raise ValueError(f"unknown schema {schema!r}; expected one of {', '.join(SCHEMAS)}")
@@ -91,12 +93,22 @@ def compose_stream(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        events = parse_events(text)
-        comments = collect(text, events)
-        composer = _Composer(text, events, comments, schema, on_diagnostic, strict, compact)
-        if max_alias_nodes is not None:
-            composer.alias_limit = max_alias_nodes
-        return composer.run()
+        with shared_line_index(text):  # one list of line starts for every LineIndex of text
+            events = parse_events(text)
+            comments = collect(text, events)
+            composer = _Composer(text, events, comments, schema, on_diagnostic, strict, compact)
+            if max_alias_nodes is not None:
+                composer.alias_limit = max_alias_nodes
+            stream = composer.run()  # aliases share nodes: linear, however much they expand
+            check_alias_text(text, events)
+            return stream
+    except KyamlError as exc:
+        from kyaml._templates import explain  # only on failure: well-formed input pays nothing
+
+        clearer = explain(text, exc)
+        if clearer is None:
+            raise
+        raise clearer from None
     finally:
         if collecting:
             gc.enable()

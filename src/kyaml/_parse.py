@@ -24,15 +24,33 @@ YAML 1.2, such as a ``:`` inside a plain scalar in a flow collection
 
 Neither path keeps comments; :mod:`kyaml._comments` recovers them from the text between events.
 Parser failures become :class:`~kyaml.errors.KyamlError` with a 1-based line and column.
+
+Work stays bounded by the input: parsing stops as soon as collections nest deeper than
+``MAX_DEPTH`` (both parsers spend time in proportion to the flow depth on every token, so
+100,000 ``[`` would take minutes), and :func:`check_alias_text` bounds the text aliases repeat.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from kyaml._tree import MAX_DEPTH
 from kyaml.errors import KyamlError
 
 try:  # pragma: no cover - which branch runs depends on the installation
@@ -58,11 +76,14 @@ def parse_events(text: str) -> list[Any]:
     """All events of a YAML stream, ``StreamStartEvent`` to ``StreamEndEvent``.
 
     ``text`` must not start with a byte-order mark (the caller strips it, so that event indexes
-    are indexes into ``text``). Raises :class:`KyamlError` when the text is not YAML.
+    are indexes into ``text``). Raises :class:`KyamlError` when the text is not YAML, or as soon
+    as collections nest deeper than :data:`~kyaml._tree.MAX_DEPTH`.
     """
     pure = use_pure_parser()
     try:
-        return _parse_pure(text) if pure else _parse_c(text)
+        return _parse_pure(text, []) if pure else _parse_c(text, [])
+    except KyamlError:
+        raise
     except UnicodeError as exc:
         raise _unicode_error(text, exc) from None
     except Exception as exc:
@@ -74,23 +95,33 @@ def parse_events(text: str) -> list[Any]:
         # the pure parser read, like a ":" inside a plain scalar in a flow collection
         # ("args: [--listen=:9102]"): ask the pure parser before refusing the text.
         try:
-            return _parse_pure(text)
+            return _parse_pure(text, [])
         except Exception:  # the first parser's error is the one to report
             pass
     raise converted
 
 
-def _parse_c(text: str) -> list[Any]:
-    from ruamel.yaml.events import StreamEndEvent
-
-    get_event = _CParser(text).get_event
+def events_before_error(text: str) -> list[Any]:
+    """The events the parser gives for ``text`` before it fails (all of them when it does not),
+    for error messages that explain why a text is not YAML. When the C parser fails, the pure
+    parser's events are taken if it reads further, as :func:`parse_events` would."""
     events: list[Any] = []
-    append = events.append
-    while True:
-        event = get_event()
-        append(event)
-        if type(event) is StreamEndEvent:
+    pure = use_pure_parser()
+    try:
+        return _parse_pure(text, events) if pure else _parse_c(text, events)
+    except KyamlError:  # too deep: the pure parser would stop at the same place
+        return events
+    except Exception:  # the events so far are the answer
+        if pure:
             return events
+    second: list[Any] = []
+    with contextlib.suppress(Exception):
+        _parse_pure(text, second)
+    return second if len(second) > len(events) else events
+
+
+def _parse_c(text: str, events: list[Any]) -> list[Any]:
+    return _pull(text, _CParser(text).get_event, events)
 
 
 class _DocInfo:
@@ -102,31 +133,46 @@ class _DocInfo:
         self.tags: list[Any] = []
 
 
-def _parse_pure(text: str) -> list[Any]:
-    from ruamel.yaml.events import StreamEndEvent
+def _parse_pure(text: str, events: list[Any]) -> list[Any]:
     from ruamel.yaml.loader import BaseLoader
 
     loader = BaseLoader(text)
     loader.doc_infos = [_DocInfo()]  # type: ignore[attr-defined]
-    get_event = loader.get_event
-    events: list[Any] = []
-    while True:
-        try:
-            event = get_event()
-        except (ValueError, OverflowError) as exc:
-            from ruamel.yaml.error import YAMLError
+    try:
+        return _pull(text, loader.get_event, events)
+    except (ValueError, OverflowError) as exc:
+        from ruamel.yaml.error import YAMLError
 
-            if isinstance(exc, YAMLError):
-                raise
-            # an escape past U+10FFFF (`"\U00110000"`): chr() refuses it inside the scanner
-            mark = loader.reader.get_mark()
-            message = "while parsing a quoted scalar: found invalid Unicode character escape code"
-            raise KyamlError(message, mark.line + 1, mark.column + 1) from None
-        events.append(event)
-        if type(event) is StreamEndEvent:
+        if isinstance(exc, (YAMLError, KyamlError)):
+            raise
+        # an escape past U+10FFFF (`"\U00110000"`): chr() refuses it inside the scanner
+        mark = loader.reader.get_mark()
+        message = "while parsing a quoted scalar: found invalid Unicode character escape code"
+        raise KyamlError(message, mark.line + 1, mark.column + 1) from None
+
+
+def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[Any]:
+    """Append the events ``get_event`` gives for ``text`` to ``events``, up to
+    ``StreamEndEvent``; refuse a collection nested deeper than ``MAX_DEPTH`` as soon as it
+    opens, and a ``%YAML`` version other than 1.1 and 1.2."""
+    append = events.append
+    depth = 0
+    while True:
+        event = get_event()
+        append(event)
+        kind = type(event)
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise KyamlError(
+                    f"nested deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
+                )
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            depth -= 1
+        elif kind is StreamEndEvent:
             return events
-        version = getattr(event, "version", None)
-        if version is not None and version not in _VERSIONS:
+        elif kind is DocumentStartEvent and event.version not in _VERSIONS:
             # libyaml and go-yaml refuse other versions; ruamel.yaml only warns
             at = max(0, text.rfind("%YAML", 0, event.start_mark.index))
             where = LineIndex(text)
@@ -134,22 +180,116 @@ def _parse_pure(text: str) -> list[Any]:
             raise KyamlError(message, where.line(at) + 1, where.column(at) + 1)
 
 
-_VERSIONS = frozenset(((1, 1), (1, 2)))
+_VERSIONS = frozenset((None, (1, 1), (1, 2)))
+
+
+#: Aliases may repeat at most the larger of this many characters of scalar text and
+#: ``ALIAS_TEXT_FACTOR`` × the length of the input (the composer bounds the number of nodes).
+ALIAS_TEXT_MIN = 16 * 1024 * 1024
+ALIAS_TEXT_FACTOR = 10
+# Where an alias may stand: ``*`` and a name character, at a node's start (a superset).
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},]")
+
+
+def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> None:
+    """Refuse a stream whose aliases repeat more than ``limit`` characters of scalar text
+    (by default the larger of ``ALIAS_TEXT_MIN`` and ``ALIAS_TEXT_FACTOR`` × the text's length).
+
+    The composer bounds the number of nodes aliases stand for; but a few hundred aliases of one
+    long string make output as large as a billion laughs, so the text they repeat is bounded
+    too, and such input fails before anything is written. One pass over the events, only when
+    the text may hold an alias; anchors still open (a recursive alias) or unknown are left to
+    the composer to report.
+    """
+    if not _ALIAS.search(text):
+        return
+    if limit is None:
+        limit = max(ALIAS_TEXT_MIN, ALIAS_TEXT_FACTOR * len(text))
+    sizes: dict[str, int] = {}
+    open_sizes: list[int] = []
+    open_anchors: list[str | None] = []
+    repeated = 0
+    for event in events:
+        kind = type(event)
+        if kind is ScalarEvent:
+            size = len(event.value) + 1
+            if event.anchor is not None:
+                sizes[event.anchor] = size
+        elif kind is AliasEvent:
+            size = sizes.get(event.anchor, 0)
+            repeated += size
+            if repeated > limit:
+                mark = event.start_mark
+                raise KyamlError(
+                    f"aliases repeat more than {limit} characters of text (a billion-laughs"
+                    " input?)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            open_sizes.append(1)
+            open_anchors.append(event.anchor)
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            size = open_sizes.pop()
+            anchor = open_anchors.pop()
+            if anchor is not None:
+                sizes[anchor] = size
+        elif kind is DocumentStartEvent:
+            sizes.clear()
+            continue
+        else:
+            continue
+        if open_sizes:
+            open_sizes[-1] += size
 
 
 class LineIndex:
-    """Line and column (0-based, counted as the parser counts them) of any index in a text."""
+    """Line and column (0-based, counted as the parser counts them) of any index in a text.
+
+    Inside :func:`shared_line_index` for the same text, every instance shares one list of line
+    starts, so code that asks once per document stays linear in the stream.
+    """
 
     __slots__ = ("starts",)
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        shared = _shared.get(id(text))
+        if shared is not None and shared[0] is text:
+            if not shared[1]:
+                shared[1].extend(_line_starts(text))
+            self.starts = shared[1]
+        else:
+            self.starts = _line_starts(text)
 
     def line(self, index: int) -> int:
         return bisect_right(self.starts, index) - 1
 
     def column(self, index: int) -> int:
         return index - self.starts[bisect_right(self.starts, index) - 1]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
+# Texts whose line starts are computed once, by id: (the text itself, its starts once known).
+_shared: dict[int, tuple[str, list[int]]] = {}
+
+
+@contextlib.contextmanager
+def shared_line_index(text: str) -> Iterator[None]:
+    """Within the block, every :class:`LineIndex` of ``text`` shares one list of line starts,
+    computed on first use."""
+    key = id(text)
+    if key in _shared:  # already shared by an enclosing block
+        yield
+        return
+    _shared[key] = (text, [])
+    try:
+        yield
+    finally:
+        _shared.pop(key, None)
 
 
 def _yaml_error(text: str, exc: Exception) -> KyamlError | None:

@@ -168,7 +168,7 @@ def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[byt
     """Format a large UTF-8 stream document by document into ``out``, an empty temporary file
     that holds the KYAML unless the result failed or carries its own output (a stream in
     another encoding, formatted whole, or one left alone)."""
-    if data.startswith(_WIDE_BOMS):
+    if data.startswith(_WIDE_BOMS) or b"\0" in data[:4]:  # UTF-16/32, or not text: see decode
         return format_bytes(data, name, options)
     messages: list[tuple[Kind, str]] = []
     try:

@@ -48,10 +48,12 @@ def scalar_text_of(event: Any) -> str:
     if event.style != '"' or not _SURROGATE.search(text):
         return text
     try:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16")
-    except UnicodeDecodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError as exc:
+        lone = int.from_bytes(exc.object[exc.start : exc.start + 2], "little")
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        raise KyamlError("an escaped UTF-16 surrogate without its pair", line, column) from None
+        message = f"escaped UTF-16 surrogate \\u{lone:04x} without its pair: not a character"
+        raise KyamlError(message, line, column) from None
 
 
 def scalar_node(event: Any, schema: str, report: Report) -> Scalar:

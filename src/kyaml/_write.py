@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import stat
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from kyaml.errors import KyamlError
 
@@ -24,16 +25,26 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# How much of an undecodable file is searched for NUL bytes to call it binary (as git does).
+_BINARY_SNIFF = 8000
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
-@dataclass(frozen=True, slots=True)
 class Source:
     """A decoded document: its text with ``\\n`` line breaks, and how to encode it back."""
 
-    text: str
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    newline: str = "\n"
+    __slots__ = ("bom", "encoding", "newline", "text")
+
+    def __init__(
+        self, text: str, encoding: str = "utf-8", bom: bytes = b"", newline: str = "\n"
+    ) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+        self.newline = newline
+
+    def __repr__(self) -> str:
+        return f"Source(encoding={self.encoding!r}, bom={self.bom!r}, newline={self.newline!r})"
 
     def encode(self, text: str) -> bytes:
         """``text`` (``\\n`` line breaks) as bytes in this source's encoding and line endings."""
@@ -46,13 +57,23 @@ def decode(data: bytes) -> Source:
     """Decode a YAML file: UTF-8, or UTF-16/32 when a byte order mark says so.
 
     Raises :class:`KyamlError` with the line and column of the first undecodable byte, so a
-    binary or Latin-1 file is reported like any other bad input.
+    binary or Latin-1 file is reported like any other bad input. UTF-16 or UTF-32 without a byte
+    order mark is refused by name (as the reference refuses it) rather than as a NUL character.
     """
     encoding, bom = "utf-8", b""
     for mark, name in _BOMS:
         if data.startswith(mark):
             encoding, bom = name, mark
             break
+    else:
+        unmarked = _unmarked_utf16_32(data)
+        if unmarked:
+            raise KyamlError(
+                f"{unmarked} text without a byte order mark; kyaml reads UTF-16 and UTF-32 only"
+                " after a byte order mark (or convert the file to UTF-8)",
+                1,
+                1,
+            )
     body = data[len(bom) :]
     try:
         text = body.decode(encoding)
@@ -67,6 +88,21 @@ def decode(data: bytes) -> Source:
     return Source(text, encoding, bom, newline)
 
 
+def _unmarked_utf16_32(data: bytes) -> str | None:
+    """The encoding YAML 1.2 (§5.2) infers from the NUL bytes of a text's first character when
+    there is no byte order mark, or None for UTF-8. A NUL can start no UTF-8 YAML text."""
+    head = data[:4]
+    if len(head) == 4 and head[:3] == b"\0\0\0" and head[3]:
+        return "UTF-32-BE"
+    if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":
+        return "UTF-32-LE"
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "UTF-16-BE"
+    if len(head) >= 2 and head[0] and not head[1]:
+        return "UTF-16-LE"
+    return None
+
+
 def _decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlError:
     """The position of a decoding failure as a KyamlError (line and column counted in text)."""
     good = body[: exc.start].decode(encoding, errors="replace")
@@ -74,7 +110,10 @@ def _decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlE
     column = len(good) - (good.rfind("\n") + 1) + 1
     bad = body[exc.start : exc.end].hex(" ")
     name = encoding.upper()
-    return KyamlError(f"not valid {name} text ({exc.reason}: bytes {bad})", line, column)
+    message = f"not valid {name} text ({exc.reason}: bytes {bad})"
+    if b"\0" in body[:_BINARY_SNIFF] and encoding == "utf-8":
+        message += "; NUL bytes too: a binary file?"
+    return KyamlError(message, line, column)
 
 
 def read_file(path: str) -> bytes:
@@ -89,27 +128,67 @@ def write_atomic(path: str, data: bytes) -> None:
     The new content goes to a temporary file beside the target (same filesystem, so the rename is
     atomic), which gets the original's mode (and owner, where allowed) before it is renamed over the
     target. A symlink is followed: the file it points to is replaced and the link stays a link. The
-    temporary file never outlives a failure.
+    temporary file never outlives a failure, and Ctrl-C waits until the file is whole (see
+    :func:`_interrupt_held`). A read-only file is refused even for root, whom ``os.access`` lets
+    write anything, since the rename would replace it regardless of its mode; so is anything but
+    a regular file (a FIFO, a device).
     """
     import tempfile  # only when writing: it is a costly import for format-on-save
 
     target = os.path.realpath(path)
     info = os.stat(target)
-    if not os.access(target, os.W_OK):
-        raise PermissionError(13, "Permission denied", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file, so not rewritten", path)
+    if not (info.st_mode & _WRITE_BITS and os.access(target, os.W_OK)):
+        raise PermissionError(errno.EACCES, "read-only file, so not rewritten", path)
     directory, name = os.path.split(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".kyaml-tmp", dir=directory)
+    with _interrupt_held():
+        tmp = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".kyaml-tmp", dir=directory)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "chown"):
+                _keep_owner(tmp, info)
+            os.replace(tmp, target)
+        except BaseException:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) until the block ends, then raise it: an interrupt between
+    creating the temporary file and renaming it would otherwise leave the file behind. A second
+    Ctrl-C interrupts at once (the block's cleanup still runs). Only where Python delivers
+    signals (the main thread) and only over the default handler; elsewhere the block runs as is.
+    """
+    import signal
+    import threading
+
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    held: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        if held:
+            raise KeyboardInterrupt
+        held.append(signum)
+
+    signal.signal(signal.SIGINT, hold)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown"):
-            _keep_owner(tmp, info)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if held:
+            raise KeyboardInterrupt
 
 
 def _keep_owner(tmp: str, info: os.stat_result) -> None:

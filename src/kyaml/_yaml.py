@@ -25,17 +25,19 @@ the end of a collection) that collection is written in flow style, as KYAML, whi
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Collection
 
 from kyaml._kyaml import emit_stream
 from kyaml._quote import float_text, int_text, literal_header, plain_safe, quote_line
-from kyaml._tree import Document, Mapping, Node, Scalar, Sequence, Stream
+from kyaml._tree import MAX_DEPTH, Document, Mapping, Node, Scalar, Sequence, Stream
 
 # Longest key written as an implicit ``key: value``; YAML readers refuse implicit keys past 1024
 # characters, so longer keys use the explicit ``? key`` form.
 _MAX_IMPLICIT_KEY = 1000
 # A placeholder for a blank line that is written only when no comment line follows it.
 _BLANK_UNLESS_COMMENT = "\x00"
+_FRAMES_PER_LEVEL = 16
 
 
 def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
@@ -49,8 +51,14 @@ def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
         writer.comments(stream.comments, "")
         return "".join(writer.out)
     last = len(stream.documents) - 1
-    for index, doc in enumerate(stream.documents):
-        writer.document(doc, index, index == last, index in flow)
+    # The writer recurses a few frames per level; trees are at most MAX_DEPTH levels deep.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _FRAMES_PER_LEVEL * MAX_DEPTH))
+    try:
+        for index, doc in enumerate(stream.documents):
+            writer.document(doc, index, index == last, index in flow)
+    finally:
+        sys.setrecursionlimit(limit)
     out = writer.out
     for i, piece in enumerate(out):
         if piece == _BLANK_UNLESS_COMMENT:

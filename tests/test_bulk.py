@@ -9,6 +9,7 @@ stream must leave stdout empty.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,7 +95,16 @@ def test_bulk_output_and_diagnostics_are_format_strs(small_batches: None, jobs: 
 
 def test_bulk_compact_mode(small_batches: None) -> None:
     text = _stream(5_000)
-    assert _format_to(text, 2, Options(compact=True)) == _expected(text, compact=True)
+    output, notes = _format_to(text, 2, Options(compact=True))
+    expected, expected_notes = _expected(text, compact=True)
+    assert output == expected
+    # dropped comments are reported once per document read: batches count them together
+    assert _dropped(notes) == _dropped(expected_notes) > 0
+
+
+def _dropped(notes: list[str]) -> int:
+    found = (re.search(r": (\d+) comments? dropped: compact mode", note) for note in notes)
+    return sum(int(m.group(1)) for m in found if m)
 
 
 def test_bulk_keeps_crlf_and_the_utf8_byte_order_mark(small_batches: None) -> None:

@@ -74,7 +74,7 @@ def format_to(stream: Stream, options: Options, jobs: int, out: IO[bytes]) -> li
     """Write the KYAML of ``stream`` to ``out`` (an empty, seekable file) and return the
     diagnostics. Raises :class:`kyaml.KyamlError` for input that cannot be formatted, after
     writing part of it: ``out`` is only to be used when this returns."""
-    spans = [(0, len(stream.data), 0)] if options.compact else split_utf8(stream.data)
+    spans = split_utf8(stream.data)
     out.write(stream.bom)
     notes: list[Diagnostic] = []
     batches = _batches(stream.data, spans, jobs) if jobs > 1 else []

@@ -46,6 +46,7 @@ from ruamel.yaml.events import (
 
 from kyaml._parse import LineIndex
 from kyaml._runs import BREAKS, FOOT, HEAD, LINE, Comment, Piece, Stretch, close_blocks, cut_run
+from kyaml.errors import KyamlError
 
 __all__ = ["FOOT", "HEAD", "LINE", "Comment", "collect"]
 
@@ -102,6 +103,19 @@ def collect(text: str, events: list[Any]) -> dict[int, list[Comment]] | None:
     replay = _Replay(text, events)
     replay.run()
     return replay.received
+
+
+def _no_comment_after_properties(text: str, start: int, end: int, where: LineIndex) -> None:
+    """Refuse a comment between a scalar's anchor or tag and the scalar on a later line
+    (``&a # c`` then ``x``): no event carries it, and it must not be lost."""
+    m = _PROPERTIES.match(text, start, end)
+    if m is not None and m.end() < end and text[m.end()] == "#" and m.group()[-1:] in " \t":
+        raise KyamlError(
+            "a comment between an anchor or tag and its scalar on a later line is not"
+            " supported; move the comment above the entry",
+            where.line(m.end()) + 1,
+            where.column(m.end()) + 1,
+        )
 
 
 class _Replay:
@@ -165,6 +179,8 @@ class _Replay:
                     between.append(i)
                     continue
                 token_start, token_end = start, end
+                if kind is ScalarEvent and (event.anchor is not None or event.tag is not None):
+                    _no_comment_after_properties(text, start, end, self.where)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.flow_style:
                     token_start, token_end = end - 1, end

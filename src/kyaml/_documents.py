@@ -117,7 +117,7 @@ def compose_documents(
     """The trees of a stream's documents, read one at a time (comment-only input: one tree
     holding just the comments). Documents whose comments cross a ``---`` are read together."""
     text = normalized(text)
-    spans = [(0, len(text), 0)] if compact else split_documents(text)
+    spans = split_documents(text)
 
     def piece_of(start: int, stop: int, line: int) -> str:
         return text if (start, stop) == (0, len(text)) else text[start:stop]

@@ -42,7 +42,7 @@ def format_str(
 def part_text(part: Part, compact: bool = False) -> str:
     """The KYAML of one part of a stream, led by the comments it hands to the part before."""
     text = emit_stream(part.stream, compact=compact)
-    if part.lead:
+    if part.lead and not compact:  # compact mode writes no comments
         return "".join(line + "\n" if line else "\n" for line in part.lead) + text
     return text
 

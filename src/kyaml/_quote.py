@@ -66,7 +66,10 @@ def _go_parses_int64(s: str) -> bool:
         return False
     body = s.lstrip("+-")
     sign = -1 if s.startswith("-") else 1
-    if len(body) > 1 and body[0] == "0" and body[1] in "bBoOxX":
+    prefixed = len(body) > 1 and body[0] == "0" and body[1] in "bBoOxX"
+    if len((body[2:] if prefixed else body).replace("_", "").lstrip("0")) > 64:
+        return False  # beyond int64 in any base (and past Python's digit limit for int())
+    if prefixed:
         value = int(body[2:], {"b": 2, "o": 8, "x": 16}[body[1].lower()])
     elif len(body) > 1 and body[0] == "0":
         value = int(body[1:], 8)

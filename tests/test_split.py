@@ -44,7 +44,8 @@ def _pieces(text: str) -> list[str]:
         ("a: '\n---\n'\n", ["a: '\n", "---\n'\n"]),  # invalid YAML either way
         # read whole: a directive belongs to the document after it; other line breaks
         ("%YAML 1.2\n---\na\n---\nb\n", ["%YAML 1.2\n---\na\n---\nb\n"]),
-        ("a\r---\rb\n---\nc\n", ["a\r---\rb\n---\nc\n"]),
+        # other line breaks: a `---` after one is not looked for
+        ("a\r---\rb\n---\nc\n", ["a\r---\rb\n", "---\nc\n"]),
         ("a\u2028---\nb\n", ["a\u2028---\nb\n"]),
     ],
 )
@@ -149,6 +150,8 @@ def test_the_corpus_has_multi_document_streams() -> None:
         "# only a comment\n",
         "---\n---\n---\n",
         "a: 1\n...\n---\nb: 2\n...\n",
+        'a: "x\u2028y"\r\n---\nb: 1\nb: 2\n',  # the error's line counts U+2028 and CR
+        "a: 1\n---\nb: NO\u0085c: yes\n",
     ],
 )
 def test_boundaries_read_alike_split_and_whole(text: str) -> None:

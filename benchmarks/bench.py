@@ -165,16 +165,25 @@ def latency(binary: Path, runs: int) -> None:
     print(f"kyaml fmt -            {1000 * cli:7.1f} ms")
 
 
+# Run by a fresh, small interpreter: a child keeps the peak RSS of the process it was forked
+# from (Linux carries it across exec), so forking from this one, which holds the stream, would
+# report this process's size.
+_LAUNCH = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(process.pid, 0)
+sys.exit(f"exit {os.waitstatus_to_exitcode(status)}") if status else print(usage.ru_maxrss)
+"""
+
+
 def _peak_rss_mb(argv: list[str], stdin: BinaryIO) -> float:
     """Peak RSS of a command (the largest of it and its worker processes), in MB."""
-    process = subprocess.Popen(
-        argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    run = subprocess.run(
+        [sys.executable, "-c", _LAUNCH, *argv], stdin=stdin, capture_output=True, check=False
     )
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited with {process.returncode}")
-    return usage.ru_maxrss / 1024  # kilobytes on Linux
+    if run.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)}: {run.stderr.decode(errors='replace')}")
+    return int(run.stdout) / 1024  # kilobytes on Linux
 
 
 def peak_memory(stream: str, size_mb: float) -> None:

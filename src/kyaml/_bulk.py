@@ -19,13 +19,14 @@ import codecs
 import sys
 from collections.abc import Iterator
 from itertools import repeat
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from kyaml._compose import OnDiagnostic
-from kyaml._documents import Part, compose_parts, compose_piece, moved_error
+from kyaml._documents import UnjoinableError, compose_parts, moved_error
 from kyaml._load import part_text
 from kyaml._split import Span, split_utf8
-from kyaml.errors import Diagnostic, KyamlError
+from kyaml._write import decode_error
+from kyaml.errors import Diagnostic
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -52,7 +53,7 @@ class Stream:
         try:
             text = self.data[start:stop].decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _decode_error(self.data[start:stop], exc, line) from None
+            raise moved_error(decode_error(self.data[start:stop], exc, "utf-8"), line) from None
         return text.replace("\r\n", "\n") if "\r" in text else text
 
     def encode(self, text: str) -> bytes:
@@ -60,14 +61,6 @@ class Stream:
         if self.newline != "\n":
             text = text.replace("\n", self.newline)
         return text.encode("utf-8")
-
-
-def _decode_error(data: bytes, exc: UnicodeDecodeError, line: int) -> KyamlError:
-    good = data[: exc.start].decode("utf-8", errors="replace")
-    column = len(good) - (good.rfind("\n") + 1) + 1
-    bad = data[exc.start : exc.end].hex(" ")
-    message = f"not valid UTF-8 text ({exc.reason}: bytes {bad})"
-    return moved_error(KyamlError(message, good.count("\n") + 1, column), line)
 
 
 def format_to(stream: Stream, options: Options, jobs: int, out: IO[bytes]) -> list[Diagnostic]:
@@ -78,7 +71,9 @@ def format_to(stream: Stream, options: Options, jobs: int, out: IO[bytes]) -> li
     out.write(stream.bom)
     notes: list[Diagnostic] = []
     batches = _batches(stream.data, spans, jobs) if jobs > 1 else []
-    if len(batches) > 1 and _parallel(stream, options, batches, jobs=jobs, out=out, notes=notes):
+    if len(batches) > 1 and _parallel(
+        stream, options, batches, spans, jobs=jobs, out=out, notes=notes
+    ):
         return notes
     out.seek(len(stream.bom))
     out.truncate()
@@ -95,9 +90,15 @@ def first_text(stream: Stream) -> str:
 
 
 def _serial(
-    stream: Stream, spans: list[Span], options: Options, note: OnDiagnostic
+    stream: Stream,
+    spans: list[Span],
+    options: Options,
+    note: OnDiagnostic,
+    *,
+    at_start: bool = True,
+    at_end: bool = True,
 ) -> Iterator[bytes]:
-    """The encoded KYAML of each document in turn, read one at a time."""
+    """The encoded KYAML of each document at ``spans`` in turn, read one at a time."""
     parts = compose_parts(
         spans,
         stream.text,
@@ -105,22 +106,25 @@ def _serial(
         strict=options.strict,
         compact=options.compact,
         on_diagnostic=note,
+        at_start=at_start,
+        at_end=at_end,
     )
     for part in parts:
         yield stream.encode(part_text(part, options.compact))
 
 
-def _batches(data: bytes, spans: list[Span], jobs: int) -> list[tuple[Span, bool]]:
-    """Spans of several documents each, cut at ``---`` lines with no comment beside them, and
-    whether each is the stream's last."""
+def _batches(data: bytes, spans: list[Span], jobs: int) -> list[tuple[int, int]]:
+    """Runs of several documents each, as ``(first, end)`` indexes into ``spans``, cut at
+    ``---`` lines with no comment beside them."""
     size = min(_BATCH_MAX, max(_BATCH_MIN, len(data) // (jobs * 8)))
-    batches: list[tuple[Span, bool]] = []
-    begin = spans[0]
-    for start, _, line in spans[1:]:
-        if start - begin[0] >= size and _clean_cut(data, start):
-            batches.append(((begin[0], start, begin[2]), False))
-            begin = (start, 0, line)
-    batches.append(((begin[0], len(data), begin[2]), True))
+    batches: list[tuple[int, int]] = []
+    first = 0
+    for i in range(1, len(spans)):
+        start = spans[i][0]
+        if start - spans[first][0] >= size and _clean_cut(data, start):
+            batches.append((first, i))
+            first = i
+    batches.append((first, len(spans)))
     return batches
 
 
@@ -139,46 +143,45 @@ def _clean_cut(data: bytes, start: int) -> bool:
 
 # --- worker processes -------------------------------------------------------------------------
 
-_INHERITED: dict[str, Stream] = {}
+_INHERITED: dict[str, Any] = {}
 
 
-def _inherit(stream: Stream) -> None:
+def _inherit(stream: Stream, spans: list[Span]) -> None:
     _INHERITED["stream"] = stream
+    _INHERITED["spans"] = spans
 
 
 def _format_batch(
-    batch: tuple[Span, bool], options: Options
+    batch: tuple[int, int], options: Options
 ) -> tuple[bytes, list[Diagnostic]] | None:
-    """A batch's encoded KYAML and diagnostics; None when it must be read with a neighbour."""
-    stream = _INHERITED["stream"]
-    (start, stop, line), last = batch
-    part = compose_piece(
-        stream.text(start, stop, line),
-        line,
-        first=start == 0,
-        last=last,
-        schema=options.schema,
-        strict=options.strict,
-        compact=options.compact,
-    )
-    if not isinstance(part, Part):
+    """A batch's encoded KYAML and diagnostics, read one document at a time; None when a
+    document is tied to one in the next or previous batch."""
+    stream: Stream = _INHERITED["stream"]
+    spans: list[Span] = _INHERITED["spans"]
+    first, end = batch
+    notes: list[Diagnostic] = []
+    at = {"at_start": first == 0, "at_end": end == len(spans)}
+    try:
+        chunks = list(_serial(stream, spans[first:end], options, notes.append, **at))
+    except UnjoinableError:
         return None
-    return stream.encode(part_text(part, options.compact)), part.notes
+    return b"".join(chunks), notes
 
 
 def _parallel(
     stream: Stream,
     options: Options,
-    batches: list[tuple[Span, bool]],
+    batches: list[tuple[int, int]],
+    spans: list[Span],
     *,
     jobs: int,
     out: IO[bytes],
     notes: list[Diagnostic],
 ) -> bool:
-    """Format the batches in worker processes, in order into ``out``; False when they are to
-    be read one document at a time instead: no processes here, comments that tie two batches
-    together, or an error."""
-    pool = _make_pool(min(jobs, len(batches)), stream)
+    """Format the batches in worker processes, in order into ``out``; False when this process
+    is to read the stream instead: no processes here, or comments that tie two batches
+    together. A document's error is raised as reading it here would raise it."""
+    pool = _make_pool(min(jobs, len(batches)), stream, spans)
     if pool is None:
         return False
     try:
@@ -188,20 +191,16 @@ def _parallel(
             out.write(result[0])
             notes.extend(result[1])
         return True
-    except KyamlError:
-        # A batch is read as one piece: its documents may need the pure parser one by one,
-        # and the error to report is the first document's, as read alone.
-        return False
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _make_pool(workers: int, stream: Stream) -> ProcessPoolExecutor | None:
+def _make_pool(workers: int, stream: Stream, spans: list[Span]) -> ProcessPoolExecutor | None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-        return ProcessPoolExecutor(workers, context, initializer=_inherit, initargs=(stream,))
+        return ProcessPoolExecutor(workers, context, initializer=_inherit, initargs=(stream, spans))
     except (OSError, ImportError, NotImplementedError, ValueError):
         return None

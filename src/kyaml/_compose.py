@@ -41,7 +41,7 @@ from ruamel.yaml.events import (
 
 from kyaml._comments import FOOT, HEAD, LINE, Comment, collect
 from kyaml._merge import Merge, apply_merges, copy_node
-from kyaml._parse import LineIndex, check_alias_text, parse_events, shared_line_index
+from kyaml._parse import LineIndex, check_alias_text, parse_events
 from kyaml._quote import quote_line as _quote_line
 from kyaml._scalars import check_key, scalar_node, scalar_text, scalar_text_of
 from kyaml._schema import SCHEMAS
@@ -93,15 +93,14 @@ def compose_stream(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with shared_line_index(text):  # one list of line starts for every LineIndex of text
-            events = parse_events(text)
-            comments = collect(text, events)
-            composer = _Composer(text, events, comments, schema, on_diagnostic, strict, compact)
-            if max_alias_nodes is not None:
-                composer.alias_limit = max_alias_nodes
-            stream = composer.run()  # aliases share nodes: linear, however much they expand
-            check_alias_text(text, events)
-            return stream
+        events = parse_events(text)
+        comments = collect(text, events)
+        composer = _Composer(text, events, comments, schema, on_diagnostic, strict, compact)
+        if max_alias_nodes is not None:
+            composer.alias_limit = max_alias_nodes
+        stream = composer.run()  # aliases share nodes: linear, however much they expand
+        check_alias_text(text, events)
+        return stream
     except KyamlError as exc:
         from kyaml._templates import explain  # only on failure: well-formed input pays nothing
 
@@ -206,6 +205,7 @@ class _Composer:
         self.doc_head: list[str] = []
         self.doc_comments = 0
         self.doc_first = 0
+        self.where: LineIndex | None = None
 
     # --- diagnostics ---------------------------------------------------------------------------
 
@@ -304,7 +304,9 @@ class _Composer:
         self.doc_comments = 0
         if not n or self.on_diagnostic is None:
             return
-        where = LineIndex(self.text)
+        if self.where is None:  # built once per stream, not once per document
+            self.where = LineIndex(self.text)
+        where = self.where
         line, column = where.line(self.doc_first) + 1, where.column(self.doc_first) + 1
         message = f"{n} comment{'s' if n != 1 else ''} dropped: compact mode writes no comments"
         self.on_diagnostic(Diagnostic(line, column, "warning", message))

@@ -40,6 +40,10 @@ class Part:
         self.notes = notes
 
 
+class UnjoinableError(Exception):
+    """A document's comments tie it to a neighbour outside the spans being read."""
+
+
 # Why a document could not be read apart: its neighbour's stand-in took comments it cannot give.
 _JOIN_BEFORE, _JOIN_AFTER = "before", "after"
 
@@ -140,9 +144,15 @@ def compose_parts(
     on_diagnostic: OnDiagnostic | None = None,
     strict: bool = False,
     compact: bool = False,
+    at_start: bool = True,
+    at_end: bool = True,
 ) -> Iterator[Part]:
     """The trees of the documents at ``spans`` of a stream, whose normalized text
-    ``piece_of(start, stop, line)`` gives; neighbours are joined where comments tie them."""
+    ``piece_of(start, stop, line)`` gives; neighbours are joined where comments tie them.
+
+    ``at_start`` and ``at_end`` say whether the spans begin and end the stream; when they do
+    not, a document tied to a neighbour outside them raises :class:`UnjoinableError`.
+    """
     held: tuple[Span, Part] | None = None  # read, not yet given out: it may be joined still
     i = 0
     while i < len(spans):
@@ -152,8 +162,8 @@ def compose_parts(
             part = compose_piece(
                 piece_of(start, stop, line),
                 line,
-                first=start == spans[0][0],
-                last=i + 1 == len(spans),
+                first=at_start and start == spans[0][0],
+                last=at_end and i + 1 == len(spans),
                 schema=schema,
                 strict=strict,
                 compact=compact,
@@ -161,10 +171,13 @@ def compose_parts(
             if isinstance(part, Part):
                 break
             if part == _JOIN_AFTER:
+                if i + 1 == len(spans):
+                    raise UnjoinableError
                 i += 1
                 span = (span[0], spans[i][1], span[2])
             else:
-                assert held is not None  # the first document has no stand-in before it
+                if held is None:  # only past the spans' start: the stream's has no stand-in
+                    raise UnjoinableError
                 span = (held[0][0], span[1], held[0][2])
                 held = None
         if held is not None:

@@ -36,7 +36,7 @@ import contextlib
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml.events import (
@@ -245,51 +245,18 @@ def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> 
 
 
 class LineIndex:
-    """Line and column (0-based, counted as the parser counts them) of any index in a text.
-
-    Inside :func:`shared_line_index` for the same text, every instance shares one list of line
-    starts, so code that asks once per document stays linear in the stream.
-    """
+    """Line and column (0-based, counted as the parser counts them) of any index in a text."""
 
     __slots__ = ("starts",)
 
     def __init__(self, text: str) -> None:
-        shared = _shared.get(id(text))
-        if shared is not None and shared[0] is text:
-            if not shared[1]:
-                shared[1].extend(_line_starts(text))
-            self.starts = shared[1]
-        else:
-            self.starts = _line_starts(text)
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
 
     def line(self, index: int) -> int:
         return bisect_right(self.starts, index) - 1
 
     def column(self, index: int) -> int:
         return index - self.starts[bisect_right(self.starts, index) - 1]
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
-
-
-# Texts whose line starts are computed once, by id: (the text itself, its starts once known).
-_shared: dict[int, tuple[str, list[int]]] = {}
-
-
-@contextlib.contextmanager
-def shared_line_index(text: str) -> Iterator[None]:
-    """Within the block, every :class:`LineIndex` of ``text`` shares one list of line starts,
-    computed on first use."""
-    key = id(text)
-    if key in _shared:  # already shared by an enclosing block
-        yield
-        return
-    _shared[key] = (text, [])
-    try:
-        yield
-    finally:
-        _shared.pop(key, None)
 
 
 def _yaml_error(text: str, exc: Exception) -> KyamlError | None:

@@ -78,7 +78,7 @@ def decode(data: bytes) -> Source:
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise _decode_error(body, exc, encoding) from None
+        raise decode_error(body, exc, encoding) from None
     newline = "\n"
     first = text.find("\n")
     if first > 0 and text[first - 1] == "\r":
@@ -103,7 +103,7 @@ def _unmarked_utf16_32(data: bytes) -> str | None:
     return None
 
 
-def _decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlError:
+def decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlError:
     """The position of a decoding failure as a KyamlError (line and column counted in text)."""
     good = body[: exc.start].decode(encoding, errors="replace")
     line = good.count("\n") + 1

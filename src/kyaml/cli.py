@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from kyaml._files import SCHEMAS
 from kyaml._report import EXIT_ERROR, EXIT_OK
 
 # `kyaml fmt` options parsed without click: flags as (parameter, value), and options taking a
@@ -44,7 +45,6 @@ _VALUES = {
     "--jobs": "jobs",
 }
 _REPEATED = frozenset(("exclude", "extend_exclude"))
-_SCHEMAS = frozenset(("reference", "1.1", "1.2"))
 
 
 def fmt_options(args: Sequence[str]) -> dict[str, Any] | None:
@@ -92,7 +92,7 @@ def fmt_options(args: Sequence[str]) -> dict[str, Any] | None:
             if not value.isdigit() or int(value) < 1:
                 return None
             params[name] = int(value)
-        elif (name == "schema" and value not in _SCHEMAS) or (
+        elif (name == "schema" and value not in SCHEMAS) or (
             name == "config" and os.path.isdir(value)
         ):
             return None

@@ -43,7 +43,13 @@ from kyaml._comments import FOOT, HEAD, LINE, Comment, collect
 from kyaml._merge import Merge, apply_merges, copy_node
 from kyaml._parse import LineIndex, check_alias_text, parse_events
 from kyaml._quote import quote_line as _quote_line
-from kyaml._scalars import check_key, scalar_node, scalar_text, scalar_text_of
+from kyaml._scalars import (
+    check_key,
+    plain_key_is_string,
+    scalar_node,
+    scalar_text,
+    scalar_text_of,
+)
 from kyaml._schema import SCHEMAS
 from kyaml._tree import MAX_DEPTH, Comments, Document, Mapping, Node, Scalar, Sequence, Stream
 from kyaml.errors import Diagnostic, KyamlError
@@ -133,9 +139,11 @@ class _Open:
         "tag",
     )
 
-    def __init__(self, node: Mapping | Sequence, event: int, anchor: str | None, block: bool):
+    def __init__(
+        self, node: Mapping | Sequence, is_map: bool, event: int, anchor: str | None, block: bool
+    ) -> None:
         self.node = node
-        self.is_map = isinstance(node, Mapping)
+        self.is_map = is_map
         self.event = event
         self.anchor = anchor
         self.block = block
@@ -144,7 +152,7 @@ class _Open:
         self.key_comments: Comments | None = None
         self.key_line = (0, 0)
         self.seen: dict[str | tuple[str], tuple[int, int]] = {}
-        self.merges: list[Merge] = []
+        self.merges: list[Merge] | None = None
         self.merging = False  # the pending key is a merge key (``<<``)
         self.tag: str | None = None
 
@@ -221,20 +229,22 @@ class _Composer:
     def run(self) -> Stream:
         comments = self.comments
         stack = self.stack
+        schema_report = self._report
         for i, event in enumerate(self.events):
             kind = type(event)
             if kind is ScalarEvent:
-                if stack and stack[-1].is_map and stack[-1].key is None:
-                    self._key(event, i)
-                else:
-                    node = scalar_node(event, self.schema, self._report)
-                    if i in comments:
-                        node.comments = self._node_comments(comments[i])
-                    self.expanded += 1
-                    self._add(node, 1, shared=False)
-                    if event.anchor is not None:
-                        text = None if event.style else event.value
-                        self.anchors[event.anchor] = (node, 1, text)
+                top = stack[-1] if stack else None
+                if top is not None and top.is_map and top.key is None:
+                    self._key(event, i, top)
+                    continue
+                node = scalar_node(event, self.schema, schema_report)
+                if i in comments:
+                    node.comments = self._node_comments(comments[i])
+                self.expanded += 1
+                self._add(node, 1, shared=False)
+                if event.anchor is not None:
+                    text = None if event.style else event.value
+                    self.anchors[event.anchor] = (node, 1, text)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 self._start(event, i, kind is MappingStartEvent)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -311,7 +321,7 @@ class _Composer:
         message = f"{n} comment{'s' if n != 1 else ''} dropped: compact mode writes no comments"
         self.on_diagnostic(Diagnostic(line, column, "warning", message))
 
-    def _node_comments(self, received: list[Comment]) -> Comments | None:
+    def _node_comments(self, received: list[Comment]) -> Comments:
         self._count(received)
         head = _lines(received, HEAD)
         line = [c.lines[0] for c in received if c.kind == LINE]
@@ -322,13 +332,14 @@ class _Composer:
 
     # --- keys ----------------------------------------------------------------------------------
 
-    def _key(self, event: Any, i: int) -> None:
-        top = self.stack[-1]
-        text = scalar_text_of(event)
+    def _key(self, event: Any, i: int, top: _Open) -> None:
+        style = event.style
         tag = event.tag
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        merge = text == "<<" and not event.style and tag in _MERGE_TAGS
-        if not merge:
+        text: str = scalar_text_of(event) if style == '"' else event.value
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        merge = not style and text == "<<" and tag in _MERGE_TAGS
+        if not merge and (tag is not None or not (style or plain_key_is_string(text, self.schema))):
             check_key(event, self.schema, self._report)
         if event.anchor is not None:
             self.anchors[event.anchor] = (Scalar(text, None, line, column), 1, text)
@@ -342,19 +353,20 @@ class _Composer:
         seen_as: str | tuple[str] = _MERGE if merge else text
         if seen_as in seen:
             first = seen[seen_as]
-            shown = text
             raise KyamlError(
-                f"duplicate key {_quote_line(shown)} (first at line {first[0]}, column {first[1]})",
+                f"duplicate key {_quote_line(text)} (first at line {first[0]}, column {first[1]})",
                 line,
                 column,
             )
-        seen[seen_as] = (line, column)
+        top.key_line = seen[seen_as] = (line, column)
         top.merging = merge
         top.key = text
-        top.key_line = (line, column)
         received = self.comments.get(i)
-        kc = self._node_comments(received) if received else None
-        if kc is not None and kc.foot and top.block and top.node.items:
+        if received is None:
+            top.key_comments = None
+            return
+        kc = self._node_comments(received)
+        if kc.foot and top.block and top.node.items:
             # a key's foot comment belongs to the entry before it (go-yaml)
             self._own_comments(top.node, len(top.node.items) - 1).foot.extend(kc.foot)
             kc.foot = []
@@ -380,7 +392,8 @@ class _Composer:
 
     def _start(self, event: Any, i: int, is_map: bool) -> None:
         stack = self.stack
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
         if stack and stack[-1].is_map and stack[-1].key is None:
             raise KyamlError(
                 "a mapping or a sequence used as a mapping key is not supported (KYAML keys are"
@@ -394,13 +407,13 @@ class _Composer:
         node: Mapping | Sequence
         if is_map:
             node = Mapping([], line, column)
-            if tag not in _MAP_TAGS and tag != _SET_TAG:
+            if tag is not None and tag not in _MAP_TAGS and tag != _SET_TAG:
                 raise KyamlError(f"unsupported tag {_short(tag)} on a mapping", line, column)
         else:
             node = Sequence([], line, column)
-            if tag not in _SEQ_TAGS:
+            if tag is not None and tag not in _SEQ_TAGS:
                 raise KyamlError(f"unsupported tag {_short(tag)} on a sequence", line, column)
-        frame = _Open(node, i, event.anchor, not event.flow_style)
+        frame = _Open(node, is_map, i, event.anchor, not event.flow_style)
         frame.tag = tag
         received = self.comments.get(i)
         if received:
@@ -425,7 +438,7 @@ class _Composer:
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
         if isinstance(node, Mapping):
-            if frame.merges:
+            if frame.merges is not None:
                 apply_merges(node, frame.merges)
             if frame.tag == _SET_TAG:
                 for key, value in node.items:
@@ -532,7 +545,10 @@ class _Composer:
         top.key_comments = None
         if top.merging:
             top.merging = False
-            top.merges.append((len(parent.items), node, _merge(kc, node.comments), *top.key_line))
+            merge = (len(parent.items), node, _merge(kc, node.comments), *top.key_line)
+            if top.merges is None:
+                top.merges = []
+            top.merges.append(merge)
             return
         if kc is not None:
             if shared:

@@ -36,7 +36,9 @@ import contextlib
 import os
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 from ruamel.yaml.events import (
@@ -154,12 +156,41 @@ def _parse_pure(text: str, events: list[Any]) -> list[Any]:
 def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[Any]:
     """Append the events ``get_event`` gives for ``text`` to ``events``, up to
     ``StreamEndEvent``; refuse a collection nested deeper than ``MAX_DEPTH`` as soon as it
-    opens, and a ``%YAML`` version other than 1.1 and 1.2."""
-    append = events.append
+    opens, and a ``%YAML`` version other than 1.1 and 1.2.
+
+    Events are taken a chunk at a time in one call, and each chunk's kinds counted in C; only a
+    chunk that may nest too deep, or start a document after a directive, is looked at event by
+    event (the parser gives None past the stream's end).
+    """
+    directives = _has_directive(text)
+    source = iter(get_event, None)
     depth = 0
     while True:
-        event = get_event()
-        append(event)
+        start = len(events)
+        events.extend(islice(source, _CHUNK))  # what was read stays there if the parser fails
+        chunk = events[start:]
+        if not chunk:
+            return events
+        kinds = Counter(map(type, chunk))
+        opens = kinds[MappingStartEvent] + kinds[SequenceStartEvent]
+        if depth + opens > MAX_DEPTH or (directives and kinds[DocumentStartEvent]):
+            del events[start:]
+            depth = _check_each(text, chunk, events, depth)
+        else:
+            depth += opens - kinds[MappingEndEvent] - kinds[SequenceEndEvent]
+        if type(chunk[-1]) is StreamEndEvent:
+            return events
+
+
+_CHUNK = 256
+
+
+def _check_each(text: str, chunk: list[Any], events: list[Any], depth: int) -> int:
+    """Append the events of ``chunk`` to ``events`` one by one, refusing the first that opens a
+    collection too deep or starts a document of an unsupported ``%YAML`` version; returns the
+    depth after the chunk."""
+    for event in chunk:
+        events.append(event)
         kind = type(event)
         if kind is MappingStartEvent or kind is SequenceStartEvent:
             depth += 1
@@ -170,14 +201,23 @@ def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[An
                 )
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             depth -= 1
-        elif kind is StreamEndEvent:
-            return events
         elif kind is DocumentStartEvent and event.version not in _VERSIONS:
             # libyaml and go-yaml refuse other versions; ruamel.yaml only warns
             at = max(0, text.rfind("%YAML", 0, event.start_mark.index))
             where = LineIndex(text)
             message = "found incompatible YAML document"
             raise KyamlError(message, where.line(at) + 1, where.column(at) + 1)
+    return depth
+
+
+def _has_directive(text: str) -> bool:
+    """Whether a line of ``text`` may begin with ``%`` (a directive)."""
+    at = text.find("%")
+    while at >= 0:
+        if at == 0 or text[at - 1] in "\r\n\x85\u2028\u2029":
+            return True
+        at = text.find("%", at + 1)
+    return False
 
 
 _VERSIONS = frozenset((None, (1, 1), (1, 2)))
@@ -187,8 +227,18 @@ _VERSIONS = frozenset((None, (1, 1), (1, 2)))
 #: ``ALIAS_TEXT_FACTOR`` × the length of the input (the composer bounds the number of nodes).
 ALIAS_TEXT_MIN = 16 * 1024 * 1024
 ALIAS_TEXT_FACTOR = 10
-# Where an alias may stand: ``*`` and a name character, at a node's start (a superset).
-_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},]")
+# Where an alias may stand: ``*`` and a name character (a superset; :func:`_may_alias` also
+# looks at the character before it). Starting with a literal, the pattern is searched quickly.
+_ALIAS = re.compile(r"\*[^\s\[\]{},]")
+
+
+def _may_alias(text: str) -> bool:
+    """Whether ``text`` may hold an alias: a ``*`` and a name character at a node's start."""
+    for m in _ALIAS.finditer(text):
+        at = m.start()
+        if at == 0 or text[at - 1].isspace() or text[at - 1] in "[{,:":
+            return True
+    return False
 
 
 def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> None:
@@ -201,7 +251,7 @@ def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> 
     the text may hold an alias; anchors still open (a recursive alias) or unknown are left to
     the composer to report.
     """
-    if not _ALIAS.search(text):
+    if "*" not in text or not _may_alias(text):
         return
     if limit is None:
         limit = max(ALIAS_TEXT_MIN, ALIAS_TEXT_FACTOR * len(text))
@@ -245,17 +295,32 @@ def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> 
 
 
 class LineIndex:
-    """Line and column (0-based, counted as the parser counts them) of any index in a text."""
+    """Line and column (0-based, counted as the parser counts them) of any index in a text.
 
-    __slots__ = ("starts",)
+    The table of line starts is built on first need: columns of a text whose only line break
+    is ``\\n`` are found without it.
+    """
+
+    __slots__ = ("_starts", "simple", "text")
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.text = text
+        self.simple = not any(c in text for c in "\r\x85\u2028\u2029")
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """The index where each line begins."""
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        return self._starts
 
     def line(self, index: int) -> int:
         return bisect_right(self.starts, index) - 1
 
     def column(self, index: int) -> int:
+        if self.simple:
+            return index - self.text.rfind("\n", 0, index) - 1
         return index - self.starts[bisect_right(self.starts, index) - 1]
 
 

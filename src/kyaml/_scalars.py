@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from kyaml._quote import (
@@ -91,6 +92,17 @@ def scalar_node(event: Any, schema: str, report: Report) -> Scalar:
         return Scalar(value, text, line, column)
     _number_note(event, text, value, report)
     return Scalar(value, None, line, column)
+
+
+@lru_cache(maxsize=8192)
+def plain_key_is_string(text: str, schema: str) -> bool:
+    """Whether the input schema and a YAML 1.1 reader both read plain ``text`` as a string (or
+    it is empty): such a key needs no check. Keys repeat, so the answer is cached."""
+    if not text:
+        return True
+    value = resolve_plain(text, schema)  # type: ignore[arg-type]
+    reading = yaml11_reading(text) if schema != "1.1" else value
+    return value.__class__ is str and reading.__class__ is str
 
 
 def check_key(event: Any, schema: str, report: Report) -> None:

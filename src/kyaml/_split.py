@@ -18,15 +18,10 @@ from __future__ import annotations
 import re
 from typing import AnyStr
 
-_MARKER = re.compile(r"^---(?=[ \t\n]|\Z)", re.MULTILINE)
-_WHOLE = re.compile(r"^%", re.MULTILINE)
-_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _NOTHING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
-
-_MARKER_UTF8 = re.compile(rb"^---(?=[ \t\r\n]|\Z)", re.MULTILINE)
-_WHOLE_UTF8 = re.compile(rb"^%", re.MULTILINE)
-_BREAKS_UTF8 = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 _NOTHING_UTF8 = re.compile(rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")
+_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_BREAKS_UTF8 = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 Span = tuple[int, int, int]
 """A document's text as ``(start, end, line)``: indexes into the stream and its first line
@@ -36,25 +31,43 @@ Span = tuple[int, int, int]
 def split_documents(text: str) -> list[Span]:
     """The spans of ``text`` (``\\n`` line breaks, no byte-order mark) that hold one document
     each, in order; a single span when the stream must be read whole."""
-    return _split(text, _MARKER, _WHOLE, _NOTHING, _BREAKS)
+    other = any(c in text for c in "\r\x85\u2028\u2029")
+    return _split(text, "\n", "---", " \t\n", "%", _NOTHING, _BREAKS if other else None)
 
 
 def split_utf8(data: bytes) -> list[Span]:
     """:func:`split_documents` of UTF-8 ``data`` (no byte-order mark), in byte offsets."""
-    return _split(data, _MARKER_UTF8, _WHOLE_UTF8, _NOTHING_UTF8, _BREAKS_UTF8)
+    other = data.count(b"\r") != data.count(b"\r\n") or any(
+        b in data for b in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+    )
+    return _split(
+        data, b"\n", b"---", b" \t\r\n", b"%", _NOTHING_UTF8, _BREAKS_UTF8 if other else None
+    )
 
 
-def _split(
+def _split(  # noqa: PLR0917 (two call sites, one per type)
     text: AnyStr,
-    marker: re.Pattern[AnyStr],
-    whole: re.Pattern[AnyStr],
+    newline: AnyStr,
+    marker: AnyStr,
+    after: AnyStr,
+    directive: AnyStr,
     nothing: re.Pattern[AnyStr],
-    breaks: re.Pattern[AnyStr],
+    breaks: re.Pattern[AnyStr] | None,
 ) -> list[Span]:
+    """The spans of ``text``, whose documents begin at lines that are ``marker`` followed by
+    one of ``after`` or the end; ``breaks`` matches its line breaks when some are not
+    ``newline`` alone (None: lines are counted by ``newline``)."""
     end = len(text)
-    if whole.search(text):
+    if text.startswith(directive) or newline + directive in text:
         return [(0, end, 0)]
-    starts = [m.start() for m in marker.finditer(text)]
+    starts = [0] if text.startswith(marker) and _marks(text, len(marker), after) else []
+    needle = newline + marker
+    at = text.find(needle)
+    while at >= 0:
+        at += 1
+        if _marks(text, at + len(marker), after):
+            starts.append(at)
+        at = text.find(needle, at)
     if not starts:
         return [(0, end, 0)]
     if starts[0] != 0 and nothing.fullmatch(text, 0, starts[0]) is None:
@@ -66,5 +79,13 @@ def _split(
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else end
         spans.append((start, stop, line))
-        line += len(breaks.findall(text, start, stop))
+        if breaks is None:
+            line += text.count(newline, start, stop)
+        else:
+            line += len(breaks.findall(text, start, stop))
     return spans
+
+
+def _marks(text: AnyStr, rest: int, after: AnyStr) -> bool:
+    """Whether a ``---`` that ends at ``rest`` is followed by one of ``after`` or the end."""
+    return rest == len(text) or text[rest : rest + 1] in after

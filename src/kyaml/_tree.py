@@ -70,7 +70,9 @@ class Scalar(Node):
     def __init__(
         self, value: ScalarValue, text: str | None = None, line: int = 0, column: int = 0
     ) -> None:
-        super().__init__(line, column)
+        self.comments: Comments | None = None  # Node's fields, set here: one call less per node
+        self.line = line
+        self.column = column
         self.value: ScalarValue = value
         self.text = text
 
@@ -86,7 +88,9 @@ class Mapping(Node):
     def __init__(
         self, items: list[tuple[str, Node]] | None = None, line: int = 0, column: int = 0
     ) -> None:
-        super().__init__(line, column)
+        self.comments: Comments | None = None
+        self.line = line
+        self.column = column
         self.items: list[tuple[str, Node]] = items if items is not None else []
         self.inner: list[str] | None = None
 
@@ -100,7 +104,9 @@ class Sequence(Node):
     __slots__ = ("inner", "items")
 
     def __init__(self, items: list[Node] | None = None, line: int = 0, column: int = 0) -> None:
-        super().__init__(line, column)
+        self.comments: Comments | None = None
+        self.line = line
+        self.column = column
         self.items: list[Node] = items if items is not None else []
         self.inner: list[str] | None = None
 

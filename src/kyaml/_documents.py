@@ -65,19 +65,21 @@ def compose_piece(
     The reader attaches comments by the tokens around them, so the piece is read between the
     same tokens as in the whole stream: an empty document before it stands for the one before,
     a ``---`` after it for the next one's marker. Both are dropped again; the empty document
-    gives the comments it received to the document before.
+    gives the comments it received to the document before. A piece without a ``#`` has no
+    comment to attach and is read alone first; should that fail, it is read again between its
+    stand-ins, so that the error is the whole stream's (``'a`` then ``---`` is a quoted scalar
+    cut by a document marker, not by the end of the input).
     """
-    if not (first and last):
-        piece = ("" if first else "---\n") + piece + ("" if last else "---\n")
-        line -= 0 if first else 1
-    notes: list[Diagnostic] = []
-    report = notes.append if line == 0 else _moved(notes.append, line)
-    try:
-        stream = compose_stream(
-            piece, schema=schema, on_diagnostic=report, strict=strict, compact=compact
-        )
-    except KyamlError as exc:
-        raise moved_error(exc, line) from None
+    if (first and last) or "#" not in piece:
+        try:
+            stream, notes = _read(piece, line, schema, strict, compact)
+        except KyamlError:
+            if first and last:
+                raise
+        else:
+            return Part(stream, [], notes)
+    piece = ("" if first else "---\n") + piece + ("" if last else "---\n")
+    stream, notes = _read(piece, line - (0 if first else 1), schema, strict, compact)
     documents = stream.documents
     if not last and _stand_in_comments(documents.pop()) != []:
         return _JOIN_AFTER
@@ -88,6 +90,21 @@ def compose_piece(
             return _JOIN_BEFORE
         lead = before
     return Part(stream, lead, notes)
+
+
+def _read(
+    piece: str, line: int, schema: str, strict: bool, compact: bool
+) -> tuple[Stream, list[Diagnostic]]:
+    """The tree of ``piece`` and its diagnostics, positions moved down ``line`` lines."""
+    notes: list[Diagnostic] = []
+    report = notes.append if line == 0 else _moved(notes.append, line)
+    try:
+        stream = compose_stream(
+            piece, schema=schema, on_diagnostic=report, strict=strict, compact=compact
+        )
+    except KyamlError as exc:
+        raise moved_error(exc, line) from None
+    return stream, notes
 
 
 def moved_error(exc: KyamlError, lines: int) -> KyamlError:

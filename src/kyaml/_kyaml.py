@@ -8,6 +8,8 @@ node (a mapping entry, a sequence item, a document) writes its comments and its 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kyaml._quote import key_text, quote_value, scalar_line
 from kyaml._tree import Comments, Document, Mapping, Node, Scalar, Sequence, Stream
 
@@ -16,8 +18,10 @@ _INDENTS = ["  " * level for level in range(64)]
 _IMPLICIT_KEY_LIMIT = 1024
 
 
+@lru_cache(maxsize=8192)
 def _key(key: str) -> str:
-    """A mapping key followed by ``: ``, explicit (``? key: ``) when too long to be implicit."""
+    """A mapping key followed by ``: ``, explicit (``? key: ``) when too long to be implicit.
+    Keys repeat from document to document, so their text is cached."""
     text = key_text(key)
     if len(text) > _IMPLICIT_KEY_LIMIT:
         return "? " + text + ": "
@@ -100,12 +104,6 @@ def _empty(node: Mapping | Sequence, brackets: str, level: int, out: list[str]) 
         out.append(brackets)
 
 
-def _head(c: Comments | None, inner: str, out: list[str]) -> None:
-    """The head comments of an entry or item, above it."""
-    if c is not None and c.head:
-        _comment_lines(c.head, inner, out)
-
-
 def _tail(c: Comments | None, inner: str, out: list[str]) -> None:
     """The end of an entry or item: its comma, its line comment, its foot comments below it."""
     if c is None:
@@ -121,16 +119,29 @@ def _mapping(node: Mapping, level: int, out: list[str]) -> None:
         _empty(node, "{}", level, out)
         return
     inner = _indent(level + 1)
-    out.append("{\n")
+    append = out.append
+    append("{\n")
     for key, value in node.items:
         c = value.comments
-        _head(c, inner, out)
-        out.append(inner + _key(key))
-        _node(value, level + 1, out)
-        _tail(c, inner, out)
+        if c is not None and c.head:
+            _comment_lines(c.head, inner, out)
+        if value.__class__ is Scalar:  # the common case, without a call per level
+            v = value.value
+            if v.__class__ is str:
+                append(inner + _key(key) + quote_value(v, _indent(level + 2)))
+            else:
+                text = value.text
+                append(inner + _key(key) + (text if text is not None else scalar_line(v)))
+        else:
+            append(inner + _key(key))
+            _node(value, level + 1, out)
+        if c is None:
+            append(",\n")
+        else:
+            _tail(c, inner, out)
     if node.inner:
         _comment_lines(node.inner, inner, out)
-    out.append(_indent(level) + "}")
+    append(_indent(level) + "}")
 
 
 def _cuddles(node: Sequence) -> bool:
@@ -155,13 +166,21 @@ def _sequence(node: Sequence, level: int, out: list[str]) -> None:
         out.append("]")
         return
     inner = _indent(level + 1)
-    out.append("[\n")
+    append = out.append
+    append("[\n")
     for item in node.items:
         c = item.comments
-        _head(c, inner, out)
-        out.append(inner)
-        _node(item, level + 1, out)
-        _tail(c, inner, out)
+        if c is not None and c.head:
+            _comment_lines(c.head, inner, out)
+        if item.__class__ is Scalar:
+            append(inner + _scalar(item, level + 1))
+        else:
+            append(inner)
+            _node(item, level + 1, out)
+        if c is None:
+            append(",\n")
+        else:
+            _tail(c, inner, out)
     if node.inner:
         _comment_lines(node.inner, inner, out)
     out.append(_indent(level) + "]")

@@ -38,7 +38,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from itertools import islice
+from itertools import accumulate, count, islice
+from operator import add
 from typing import Any
 
 from ruamel.yaml.events import (
@@ -312,7 +313,11 @@ class LineIndex:
     def starts(self) -> list[int]:
         """The index where each line begins."""
         if self._starts is None:
-            self._starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]
+            if self.simple:  # each line's length plus its break, summed (all in C)
+                lengths = map(len, self.text.split("\n"))
+                self._starts = list(map(add, accumulate(lengths, initial=0), count()))[:-1]
+            else:
+                self._starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]
         return self._starts
 
     def line(self, index: int) -> int:

@@ -238,6 +238,8 @@ def quote_value(s: str, indent: str) -> str:
     ``indent`` is the whitespace of the lines that carry the folded content (a space or ``\\``
     follows it) and of the closing quote.
     """
+    if s.isascii() and s.isprintable() and '"' not in s and "\\" not in s:
+        return '"' + s + '"'  # nothing to escape: the common case, without the regex
     if "\n" not in s:
         return '"' + _SPECIAL.sub(_escape_regular, s) + '"'
     out = ['"\\\n']

@@ -128,6 +128,7 @@ class _Replay:
         self.received: dict[int, list[Comment]] = {}
         self.pending: list[Comment] = []
         self.frames: list[_Frame] = []
+        self.pushed: list[int] = []  # the indents of the frames that pushed one, in order
         self.doc_ends: dict[int, int] | None = None
         # Tokens are numbered in the scanner's queue order: comments are handed to a token's
         # number, and an event takes the comments handed up to the token it is parsed at.
@@ -318,16 +319,18 @@ class _Replay:
             and parent.is_map
             and parent.indent == column
         )
-        pushes = False
-        if block and not indentless:
-            outer = [f.indent for f in frames if f.pushes]
-            pushes = not outer or outer[-1] < column
+        pushed = self.pushed
+        pushes = block and not indentless and (not pushed or pushed[-1] < column)
+        if pushes:
+            pushed.append(column)
         frame = _Frame(is_map, block, column, indentless, pushes)
         frames.append(frame)
         return frame
 
     def _close(self) -> _Frame:
         frame = self.frames.pop()
+        if frame.pushes:
+            self.pushed.pop()
         if not self.frames:
             self.root_closed = True
         self._child_done()

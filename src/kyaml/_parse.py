@@ -36,7 +36,6 @@ import contextlib
 import os
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, count, islice
 from operator import add
@@ -159,28 +158,40 @@ def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[An
     ``StreamEndEvent``; refuse a collection nested deeper than ``MAX_DEPTH`` as soon as it
     opens, and a ``%YAML`` version other than 1.1 and 1.2.
 
-    Events are taken a chunk at a time in one call, and each chunk's kinds counted in C; only a
-    chunk that may nest too deep, or start a document after a directive, is looked at event by
-    event (the parser gives None past the stream's end).
+    Events are taken a chunk at a time in one call (the parser gives None past the stream's
+    end). Depth is counted, in C, only once the events since it was last counted could open
+    too many collections; only a chunk that may nest too deep, or start a document after a
+    directive, is looked at event by event.
     """
     directives = _has_directive(text)
     source = iter(get_event, None)
-    depth = 0
+    depth = 0  # the depth after events[:counted]
+    counted = len(events)
     while True:
         start = len(events)
         events.extend(islice(source, _CHUNK))  # what was read stays there if the parser fails
-        chunk = events[start:]
-        if not chunk:
+        if len(events) == start:
             return events
-        kinds = Counter(map(type, chunk))
-        opens = kinds[MappingStartEvent] + kinds[SequenceStartEvent]
-        if depth + opens > MAX_DEPTH or (directives and kinds[DocumentStartEvent]):
-            del events[start:]
-            depth = _check_each(text, chunk, events, depth)
-        else:
-            depth += opens - kinds[MappingEndEvent] - kinds[SequenceEndEvent]
-        if type(chunk[-1]) is StreamEndEvent:
+        if directives or depth + len(events) - counted > MAX_DEPTH:
+            depth += _depth_change(events[counted:start])
+            chunk = events[start:]
+            kinds = list(map(type, chunk))
+            opens = kinds.count(MappingStartEvent) + kinds.count(SequenceStartEvent)
+            if depth + opens > MAX_DEPTH or (directives and DocumentStartEvent in kinds):
+                del events[start:]
+                depth = _check_each(text, chunk, events, depth)
+            else:
+                depth += opens - kinds.count(MappingEndEvent) - kinds.count(SequenceEndEvent)
+            counted = len(events)
+        if type(events[-1]) is StreamEndEvent:
             return events
+
+
+def _depth_change(events: list[Any]) -> int:
+    """How much deeper ``events`` leave the nesting (collections opened less those closed)."""
+    kinds = list(map(type, events))
+    opened = kinds.count(MappingStartEvent) + kinds.count(SequenceStartEvent)
+    return opened - kinds.count(MappingEndEvent) - kinds.count(SequenceEndEvent)
 
 
 _CHUNK = 256

@@ -37,8 +37,9 @@ def split_documents(text: str) -> list[Span]:
 
 def split_utf8(data: bytes) -> list[Span]:
     """:func:`split_documents` of UTF-8 ``data`` (no byte-order mark), in byte offsets."""
-    other = data.count(b"\r") != data.count(b"\r\n") or any(
-        b in data for b in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+    other = data.count(b"\r") != data.count(b"\r\n") or (
+        not data.isascii()
+        and any(b in data for b in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9"))
     )
     return _split(
         data, b"\n", b"---", b" \t\r\n", b"%", _NOTHING_UTF8, _BREAKS_UTF8 if other else None

@@ -9,7 +9,9 @@ files both tools accept, joined into one stream. The reference is the Go binary 
     python benchmarks/bench.py --size-mb 5 --repeat 5
     python benchmarks/bench.py --only profile     # where format_str spends its time
 
-Figures are medians; the ratio kyaml/reference is what to compare across machines.
+Contenders run in interleaved rounds, so that a machine whose speed drifts slows them alike.
+Figures are medians; a ratio (the median of the rounds' ratios) is what to compare across
+machines.
 """
 
 from __future__ import annotations
@@ -118,6 +120,23 @@ def _median_seconds(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def _interleaved(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Seconds of each run, ``repeat`` rounds of all of them in turn: a machine whose speed
+    drifts (a shared virtual machine) slows every contender of a round alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def _ratio(times: dict[str, list[float]], name: str) -> float:
+    """The median over rounds of the reference's time over ``name``'s (a throughput ratio)."""
+    return statistics.median(r / k for r, k in zip(times["reference"], times[name], strict=True))
+
+
 def _run_binary(argv: list[str], data: bytes) -> None:
     subprocess.run(
         argv, input=data, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
@@ -125,22 +144,29 @@ def _run_binary(argv: list[str], data: bytes) -> None:
 
 
 def throughput(binary: Path, stream: str, repeat: int) -> None:
-    """MB/s of the reference binary, kyaml in-process, and ``kyaml fmt -`` with 1 and all cores."""
+    """MB/s of the reference binary, kyaml in-process, and ``kyaml fmt -`` with 1 and all cores,
+    run in interleaved rounds; ratios are medians of each round's ratio."""
     data = stream.encode()
     mb = len(data) / 1_000_000
-    ref = mb / _median_seconds(lambda: _run_binary([str(binary), "-kyaml", "-"], data), repeat)
-    lib = mb / _median_seconds(lambda: format_str(stream), repeat)
-    print(f"stream: {mb:.2f} MB")
-    print(f"reference binary       {ref:7.2f} MB/s")
-    print(f"kyaml format_str       {lib:7.2f} MB/s   ratio {lib / ref:.2f}")
+    runs: dict[str, Callable[[], object]] = {
+        "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data),
+        "format_str": lambda: format_str(stream),
+    }
     command = kyaml_command()
+    jobs = ("1", str(os.cpu_count() or 1))
+    if command is not None:
+        for n in jobs:
+            argv = [*command, "fmt", "-j", n, "-"]
+            runs[f"fmt -j {n} -"] = lambda argv=argv: _run_binary(argv, data)
+    times = _interleaved(runs, repeat)
+    print(f"stream: {mb:.2f} MB, {repeat} interleaved rounds")
+    print(f"reference binary       {mb / statistics.median(times['reference']):7.2f} MB/s")
+    for name in runs:
+        if name != "reference":
+            speed = mb / statistics.median(times[name])
+            print(f"kyaml {name:16} {speed:7.2f} MB/s   ratio {_ratio(times, name):.2f}")
     if command is None:
         print("kyaml fmt -            (the kyaml command is not installed)")
-        return
-    for jobs in ("1", str(os.cpu_count() or 1)):
-        argv = [*command, "fmt", "-j", jobs, "-"]
-        cli = mb / _median_seconds(lambda argv=argv: _run_binary(argv, data), repeat)
-        print(f"kyaml fmt -j {jobs} -       {cli:7.2f} MB/s   ratio {cli / ref:.2f}")
 
 
 def schema_cost(stream: str, repeat: int) -> None:
@@ -152,17 +178,22 @@ def schema_cost(stream: str, repeat: int) -> None:
 
 
 def latency(binary: Path, runs: int) -> None:
-    """Cold-process latency of formatting a ~3 KB manifest from stdin, median of ``runs``."""
+    """Cold-process latency of formatting a ~3 KB manifest from stdin, median of ``runs``
+    interleaved with the reference's."""
     data = SAMPLE_3KB.read_bytes()
     print(f"sample: {SAMPLE_3KB.relative_to(ROOT)} ({len(data)} bytes)")
-    ref = _median_seconds(lambda: _run_binary([str(binary), "-kyaml", "-"], data), runs)
-    print(f"reference binary       {1000 * ref:7.1f} ms")
     command = kyaml_command()
+    contenders: dict[str, Callable[[], object]] = {
+        "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data)
+    }
+    if command is not None:
+        contenders["kyaml"] = lambda: _run_binary([*command, "fmt", "-"], data)
+    times = _interleaved(contenders, runs)
+    print(f"reference binary       {1000 * statistics.median(times['reference']):7.1f} ms")
     if command is None:
         print("kyaml fmt -            (the kyaml command is not installed)")
         return
-    cli = _median_seconds(lambda: _run_binary([*command, "fmt", "-"], data), runs)
-    print(f"kyaml fmt -            {1000 * cli:7.1f} ms")
+    print(f"kyaml fmt -            {1000 * statistics.median(times['kyaml']):7.1f} ms")
 
 
 # Run by a fresh, small interpreter: a child keeps the peak RSS of the process it was forked

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kyaml._quote import (
     extra_ambiguous,
@@ -155,3 +159,30 @@ def test_int_text_is_exact_at_any_size() -> None:
         chunk = text[start : start + 1000]
         value = value * 10 ** len(chunk) + int(chunk)
     assert value == big
+
+
+# Letter-led text the shortcut in is_type_ambiguous must still send to the full test: each word
+# some reader takes for a non-string, in other cases and with underscores (Go drops them).
+_LETTER_LED = [
+    "null", "Null", "NULL", "nULL", "true", "True", "tRUE", "t", "T", "f", "F", "y", "Y", "n",
+    "N", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "false",
+    "inf", "Inf", "INF", "infinity", "Infinity", "in_f", "i_n_f", "nan", "NaN", "n_a_n",
+    "infin_ity", "O_n", "n_o", "name", "type", "image", "nanny", "info", "onion", "fa_lse",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _LETTER_LED)
+def test_letter_led_shortcut_agrees_with_the_full_test(text: str) -> None:
+    full = reference_ambiguous(text) or extra_ambiguous(text)
+    assert is_type_ambiguous(text) == full
+
+
+@given(st.text(alphabet="aeinftyoNTFYOIA_019.-+:", max_size=9))
+def test_ambiguity_shortcut_never_changes_the_answer(text: str) -> None:
+    assert is_type_ambiguous(text) == (reference_ambiguous(text) or extra_ambiguous(text))
+
+
+@given(st.text(max_size=6))
+def test_bare_key_shortcut_agrees_with_the_key_pattern(text: str) -> None:
+    bare = re.fullmatch(r"\w(?:[\w./-]*\w)?", text) is not None
+    assert (key_text(text) == text) == (bare and not is_type_ambiguous(text))

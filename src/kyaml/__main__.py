@@ -1,6 +1,6 @@
 """``python -m kyaml``: the same command as ``kyaml``."""
 
-from kyaml.cli import main
+from kyaml.cli import console
 
 if __name__ == "__main__":
-    main()
+    console()

@@ -45,6 +45,7 @@ from ruamel.yaml.events import (
 )
 
 from kyaml._parse import LineIndex
+from kyaml._patterns import LazyPattern
 from kyaml._runs import BREAKS, FOOT, HEAD, LINE, Comment, Piece, Stretch, close_blocks, cut_run
 from kyaml.errors import KyamlError
 
@@ -54,7 +55,7 @@ __all__ = ["FOOT", "HEAD", "LINE", "Comment", "collect"]
 _SCALAR, _FSTART, _FEND, _VALUE, _BENTRY, _FENTRY, _KEY, _DOC, _PROPS = range(9)
 
 # What may stand between two events: line breaks, blanks, comments, indicators, directives.
-_GAP = re.compile(
+_GAP = LazyPattern(
     r"(?P<nl>\n|[\r\x85\u2028\u2029])"
     r"|(?P<ws>[ \t\ufeff]+)"
     r"|(?P<c>#[^\n\r\x85\u2028\u2029]*)"
@@ -63,11 +64,11 @@ _GAP = re.compile(
     r"|(?P<o>.)",
     re.DOTALL,
 )
-_BLOCK_HEADER = re.compile(
+_BLOCK_HEADER = LazyPattern(
     r"(?:[&!][^ \t\n\r]*[ \t]+)*[|>][-+0-9]*[ \t]+(#[^\n\r\x85\u2028\u2029]*)"
 )
-_PROPERTIES = re.compile(r"(?:[&!][^ \t\n\r,\[\]{}]*[ \t]*)+")
-_SPACE = re.compile(r"[ \t\n\r\x85\u2028\u2029]*")
+_PROPERTIES = LazyPattern(r"(?:[&!][^ \t\n\r,\[\]{}]*[ \t]*)+")
+_SPACE = LazyPattern(r"[ \t\n\r\x85\u2028\u2029]*")
 # Tokens that end a flow or scalar root: the comments after them follow the whole root.
 _ROOT_ENDS = frozenset((_SCALAR, _FEND))
 # Tokens after which go-yaml looks for no line comment.

@@ -7,15 +7,15 @@ stream's tree. Memory holds one document's tree at a time when the caller consum
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from kyaml._compose import OnDiagnostic, compose_stream
+from kyaml._patterns import LazyPattern
 from kyaml._split import Span, split_documents
 from kyaml._tree import Document, Scalar, Stream
 from kyaml.errors import Diagnostic, KyamlError
 
-_AT_LINE = re.compile(r"(at line )(\d+)")
+_AT_LINE = LazyPattern(r"(at line )(\d+)")
 
 
 def normalized(text: str) -> str:

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from kyaml._patterns import LazyPattern
+
 SUFFIXES = (".yaml", ".yml", ".kyaml", ".kyml")
 DEFAULT_EXCLUDE = (".*", "node_modules/", "__pycache__/", "venv/")
 _ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", ".jj"})
@@ -316,7 +318,7 @@ def find_config(start: str) -> str | None:
 
 # `[tool.kyaml]`, `tool.kyaml.x = …`, or `kyaml = …` / `kyaml.x = …` inside `[tool]`: a cheap
 # test that saves parsing (and importing tomllib) for the many pyproject.toml files without it.
-_KYAML_TABLE = re.compile(r"""\btool\s*\.\s*["']?kyaml\b|^\s*["']?kyaml["']?\s*[.=]""", re.M)
+_KYAML_TABLE = LazyPattern(r"""\btool\s*\.\s*["']?kyaml\b|^\s*["']?kyaml["']?\s*[.=]""", re.M)
 
 
 def _mentions_kyaml(pyproject: str) -> bool:

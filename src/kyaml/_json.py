@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable
 
+from kyaml._patterns import LazyPattern
 from kyaml._quote import float_text, int_text
 from kyaml._tree import Mapping, Node, Scalar, Sequence, Stream
 from kyaml.errors import Diagnostic, KyamlError
 
 _encode_string: Callable[[str], str] = json.JSONEncoder(ensure_ascii=False).encode
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_JSON_NUMBER = LazyPattern(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 def emit_json(stream: Stream, on_diagnostic: Callable[[Diagnostic], None] | None = None) -> str:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, count, islice
@@ -52,6 +51,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
+from kyaml._patterns import LazyPattern
 from kyaml._tree import MAX_DEPTH
 from kyaml.errors import KyamlError
 
@@ -61,7 +61,7 @@ except ImportError:  # pragma: no cover
     _CParser = None
 
 # The line breaks YAML 1.1 parsers (libyaml) count, as in their marks.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = LazyPattern("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def c_parser_available() -> bool:
@@ -241,7 +241,7 @@ ALIAS_TEXT_MIN = 16 * 1024 * 1024
 ALIAS_TEXT_FACTOR = 10
 # Where an alias may stand: ``*`` and a name character (a superset; :func:`_may_alias` also
 # looks at the character before it). Starting with a literal, the pattern is searched quickly.
-_ALIAS = re.compile(r"\*[^\s\[\]{},]")
+_ALIAS = LazyPattern(r"\*[^\s\[\]{},]")
 
 
 def _may_alias(text: str) -> bool:

@@ -10,6 +10,8 @@ import math
 import re
 from functools import lru_cache
 
+from kyaml._patterns import LazyPattern
+
 # --- type ambiguity (SPEC §3.2) ----------------------------------------------------------------
 
 # Go's strconv.ParseBool.
@@ -38,9 +40,9 @@ _AMBIGUOUS_WORDS = frozenset(
 )
 
 # Go's strconv.ParseInt(s, 0, 64) syntax (underscores already removed): sign, then a base prefix.
-_GO_INT = re.compile(r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")
+_GO_INT = LazyPattern(r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)")
 # Go's strconv.ParseFloat(s, 64) syntax: decimal, hex with a mandatory p exponent, inf/nan words.
-_GO_FLOAT = re.compile(
+_GO_FLOAT = LazyPattern(
     r"[-+]?(?:"
     r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
     r"|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][-+]?[0-9]+"
@@ -49,9 +51,9 @@ _GO_FLOAT = re.compile(
     r"|[nN][aA][nN]"
 )
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-_SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_SEXAGESIMAL = LazyPattern(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 # The layouts of Go's time.Parse that the reference tries, as (date, time, fraction, zone) parts.
-_GO_TIMESTAMP = re.compile(
+_GO_TIMESTAMP = LazyPattern(
     r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
     r"(?:(?:(?P<tz_sep>[Tt])|(?P<sp_sep> ))"
     r"(?P<H>[0-9]{1,2}):(?P<M>[0-9]{1,2}):(?P<S>[0-9]{1,2})(?:[.,][0-9]+)?"
@@ -130,7 +132,7 @@ def reference_ambiguous(s: str) -> bool:
 # range or validity of the value — PyYAML's YAML 1.1 resolvers, ruamel.yaml's YAML 1.2 resolvers
 # (which allow `_` too), the core schema of go-yaml v3 and the JavaScript readers, and Go's number
 # syntax without its range limits.
-_READER_SHAPES = re.compile(
+_READER_SHAPES = LazyPattern(
     r"""
     # YAML 1.1 (PyYAML, go-yaml v2): int, float, merge, value, timestamp
       [-+]?0b[0-1_]+ | [-+]?0[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+
@@ -152,7 +154,7 @@ _READER_SHAPES = re.compile(
 )
 _SHAPE_STARTS = frozenset("-+.0123456789<=")
 # Go's ParseInt(s, 0, 64) syntax at any size (applied with `_` removed, as the reference does).
-_GO_INT_SHAPE = re.compile(r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)")
+_GO_INT_SHAPE = LazyPattern(r"[-+]?(?:0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)")
 
 
 def extra_ambiguous(s: str) -> bool:
@@ -165,19 +167,51 @@ def extra_ambiguous(s: str) -> bool:
     return bool(_GO_INT_SHAPE.fullmatch(plain) or _GO_FLOAT.fullmatch(plain))
 
 
+# Text that starts with an ASCII letter is a non-string to some reader only as one of these
+# words, in any case (Go also reads `in_f` as inf: underscores dropped); numbers, dates and the
+# other shapes start with a digit, a sign, a dot or a symbol.
+_LETTER_WORDS = frozenset(
+    [
+        "null",
+        "true",
+        "yes",
+        "on",
+        "false",
+        "no",
+        "off",
+        "y",
+        "n",
+        "t",
+        "f",
+        "inf",
+        "infinity",
+        "nan",
+    ]
+)
+
+
 @lru_cache(maxsize=4096)
 def is_type_ambiguous(s: str) -> bool:
     """Whether a bare ``s`` could be read as something other than the string ``s`` (SPEC §3.2)."""
+    first = s[:1]
+    if (
+        first.isascii()
+        and first.isalpha()
+        and s.lower() not in _LETTER_WORDS
+        and s.replace("_", "").lower() not in _LETTER_WORDS
+    ):
+        return False  # most keys: decided without the patterns below
     return reference_ambiguous(s) or extra_ambiguous(s)
 
 
-_BARE_KEY = re.compile(r"\w(?:[\w./-]*\w)?")
+_BARE_KEY = LazyPattern(r"\w(?:[\w./-]*\w)?")
 
 
 @lru_cache(maxsize=8192)
 def key_text(key: str) -> str:
     """A mapping key as written in KYAML: bare when SPEC §1 allows, else one-line double-quoted."""
-    if _BARE_KEY.fullmatch(key) and not is_type_ambiguous(key):
+    bare = key.isalnum() or _BARE_KEY.fullmatch(key) is not None  # \w includes alphanumerics
+    if bare and not is_type_ambiguous(key):
         return key
     return quote_line(key)
 
@@ -202,7 +236,7 @@ _NAMED_ESCAPES = {
     "\n": "\\n",
 }
 # Characters that may need an escape: all but printable ASCII, plus the quote and the backslash.
-_SPECIAL = re.compile(r"[^\x20-\x21\x23-\x5b\x5d-\x7e]")
+_SPECIAL = LazyPattern(r"[^\x20-\x21\x23-\x5b\x5d-\x7e]")
 
 
 def _escape_char(c: str, literal_tab: bool) -> str:
@@ -262,8 +296,8 @@ def quote_value(s: str, indent: str) -> str:
 
 # --- numbers (SPEC §3.3) -----------------------------------------------------------------------
 
-SAFE_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
-SAFE_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+(?:[eE][-+][0-9]+)?|-?\.inf|\.nan")
+SAFE_INT = LazyPattern(r"-?(?:0|[1-9][0-9]*)")
+SAFE_FLOAT = LazyPattern(r"-?[0-9]+\.[0-9]+(?:[eE][-+][0-9]+)?|-?\.inf|\.nan")
 
 
 def int_text(value: int) -> str:
@@ -326,7 +360,7 @@ def exceeds_int64(value: int) -> bool:
 # Characters that may not begin a plain scalar (SPEC §5); `-` is allowed before a non-space.
 _PLAIN_BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 # Text that ends a plain scalar early or starts a comment inside it.
-_PLAIN_BAD_INSIDE = re.compile(r": | #|:$")
+_PLAIN_BAD_INSIDE = LazyPattern(r": | #|:$")
 
 
 @lru_cache(maxsize=8192)

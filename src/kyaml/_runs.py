@@ -19,15 +19,14 @@ a run inside flow collections or after a flow root (SPEC §6, idempotence).
 
 from __future__ import annotations
 
-import re
-
 from kyaml._parse import LineIndex
+from kyaml._patterns import LazyPattern
 
 HEAD, LINE, FOOT = 0, 1, 2
 
 BREAKS = "\n\r\x85\u2028\u2029"
-_BLANKS = re.compile(r"[ \t]*")
-_COMMENT_TEXT = re.compile(r"#[^\n\r\x85\u2028\u2029]*")
+_BLANKS = LazyPattern(r"[ \t]*")
+_COMMENT_TEXT = LazyPattern(r"#[^\n\r\x85\u2028\u2029]*")
 
 
 class Comment:

@@ -12,11 +12,11 @@ the YAML 1.1 reading differs).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from kyaml._patterns import LazyPattern
 from kyaml._quote import (
     SAFE_FLOAT,
     SAFE_INT,
@@ -27,7 +27,7 @@ from kyaml._quote import (
     scalar_line,
 )
 from kyaml._quote import quote_line as _quote_line
-from kyaml._schema import resolve_plain, resolve_tagged, yaml11_reading
+from kyaml._schema import is_plain_decimal, resolve_plain, resolve_tagged, yaml11_reading
 from kyaml._tree import Scalar
 from kyaml.errors import KyamlError
 
@@ -38,7 +38,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain text that a YAML 1.1 reader may read as something other than the
 # string itself, when the input schema reads a string (y/n/on/off words, numbers, sexagesimals).
 _AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 def scalar_text_of(event: Any) -> str:
@@ -46,7 +46,7 @@ def scalar_text_of(event: Any) -> str:
     spells astral characters) become the character they stand for, and a lone surrogate, which
     no Unicode text can hold, is an error."""
     text: str = event.value
-    if event.style != '"' or not _SURROGATE.search(text):
+    if event.style != '"' or text.isascii() or not _SURROGATE.search(text):
         return text
     try:
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
@@ -84,7 +84,7 @@ def scalar_node(event: Any, schema: str, report: Report) -> Scalar:
     if value is None or value is True or value is False:
         return Scalar(value, None, line, column)
     if isinstance(value, int):
-        if SAFE_INT.fullmatch(text):
+        if is_plain_decimal(text) or SAFE_INT.fullmatch(text):
             if exceeds_int64(value):
                 _big_int(event, text, report)
             return Scalar(value, text, line, column)

@@ -21,10 +21,10 @@ lookup; only text that can start a number reaches the regexes, whose results are
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from typing import Literal
 
+from kyaml._patterns import LazyPattern
 from kyaml.errors import KyamlError
 
 Schema = Literal["reference", "1.1", "1.2"]
@@ -67,28 +67,28 @@ _STARTS: dict[str, frozenset[str]] = {
 # reference: go-yaml v3 strips every "_" from text starting with a digit or sign, then tries
 # strconv.ParseInt(s, 0, 64) (sign, 0x/0o/0b in either case, a leading 0 is octal), then its
 # float regex, then "0b"/"0o" followed by a *signed* number (ParseInt(s[2:], 2 or 8)).
-_REF_INT = re.compile(
+_REF_INT = LazyPattern(
     r"([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]*)|([0-9]+))"
 )
-_REF_SIGNED_AFTER_PREFIX = re.compile(r"0(?:b([-+][01]+)|o([-+][0-7]+))")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_REF_SIGNED_AFTER_PREFIX = LazyPattern(r"0(?:b([-+][01]+)|o([-+][0-7]+))")
+_FLOAT = LazyPattern(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 # Text starting with "." goes to strconv.ParseFloat as typed: "_" only between digits.
-_GO_DOT_FLOAT = re.compile(r"\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?")
+_GO_DOT_FLOAT = LazyPattern(r"\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?")
 
 # 1.1: PyYAML's resolver regexes (floats need a dot, and a signed exponent).
-_Y11_FLOAT = re.compile(
+_Y11_FLOAT = LazyPattern(
     r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?"
     r"|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
 )
-_Y11_INT = re.compile(
+_Y11_INT = LazyPattern(
     r"[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)"
 )
 
 # 1.2 core schema.
-_CORE_INT = re.compile(r"([-+]?)([0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)")
+_CORE_INT = LazyPattern(r"([-+]?)([0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)")
 
-_TIMESTAMP = re.compile(
+_TIMESTAMP = LazyPattern(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
@@ -227,9 +227,19 @@ def resolve_plain(text: str, schema: Schema) -> Scalar:
         return words[text]
     if first not in _NUMERIC_START:
         return text
+    if is_plain_decimal(text):
+        return int(text)  # the common number, an int in every schema
     if len(text) > 64:  # long numbers are rare; keep them out of the cache
         return _NUMBER_READERS[schema](text)
     return _number_cached(text, schema)
+
+
+def is_plain_decimal(text: str) -> bool:
+    """Whether ``text`` is ASCII digits without a leading zero (or ``0``), at most 18 of them:
+    an int in every schema, in the safe form (SPEC §3.3), within 64 bits."""
+    return (
+        len(text) <= 18 and text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1)
+    )
 
 
 def yaml11_reading(text: str) -> Scalar:

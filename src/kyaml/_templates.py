@@ -32,16 +32,17 @@ from ruamel.yaml.events import (
 )
 
 from kyaml._parse import LineIndex, events_before_error
+from kyaml._patterns import LazyPattern
 from kyaml.errors import KyamlError
 
 # A template tag closed on its line (at most 1000 characters, which keeps the search linear):
 # Go/Helm and Jinja expressions, Jinja statements and comments.
-_TAG = re.compile(r"\{\{[^\n]{1,1000}?\}\}|\{%[^\n]{1,1000}?%\}|\{#[^\n]{1,1000}?#\}")
+_TAG = LazyPattern(r"\{\{[^\n]{1,1000}?\}\}|\{%[^\n]{1,1000}?%\}|\{#[^\n]{1,1000}?#\}")
 _LONGEST = 1004
-_JINJA = re.compile(r"\{%[^\n]{1,1000}?%\}|\{#[^\n]{1,1000}?#\}")
+_JINJA = LazyPattern(r"\{%[^\n]{1,1000}?%\}|\{#[^\n]{1,1000}?#\}")
 # What may stand before a node on its line: blanks and block indicators (``- ``, ``? ``, ``: ``).
-_INDENT = re.compile(r"(?:[ \t]*[-?:](?=[ \t]))*[ \t]*")
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+_INDENT = LazyPattern(r"(?:[ \t]*[-?:](?=[ \t]))*[ \t]*")
+_COMMENT = LazyPattern(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 _SHOWN = 40
 
 TAB = "a tab indents this line, and tabs cannot indent YAML: indent with spaces"

@@ -140,8 +140,15 @@ def test_bulk_names_bad_utf8_with_the_streams_line(small_batches: None) -> None:
 
 
 def _fmt(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    # Worker processes left behind by the command would hold its pipes open: the timeout turns
+    # that into a failure instead of a hang.
     return subprocess.run(
-        [*KYAML, "fmt", *args, "-"], input=data, capture_output=True, check=False, cwd=ROOT
+        [*KYAML, "fmt", *args, "-"],
+        input=data,
+        capture_output=True,
+        check=False,
+        cwd=ROOT,
+        timeout=300,
     )
 
 

@@ -44,7 +44,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from kyaml._parse import LineIndex
+from kyaml._parse import LineIndex, raw_tag
 from kyaml._patterns import LazyPattern
 from kyaml._runs import BREAKS, FOOT, HEAD, LINE, Comment, Piece, Stretch, close_blocks, cut_run
 from kyaml.errors import KyamlError
@@ -181,12 +181,12 @@ class _Replay:
                     between.append(i)
                     continue
                 token_start, token_end = start, end
-                if kind is ScalarEvent and (event.anchor is not None or event.tag is not None):
+                if kind is ScalarEvent and (event.anchor is not None or raw_tag(event) is not None):
                     _no_comment_after_properties(text, start, end, self.where)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.flow_style:
                     token_start, token_end = end - 1, end
-                elif (event.anchor is not None or event.tag is not None) and start < end:
+                elif (event.anchor is not None or raw_tag(event) is not None) and start < end:
                     m = _PROPERTIES.match(text, start, end)
                     token_start = start
                     token_end = start + len(m.group().rstrip()) if m else end
@@ -532,7 +532,7 @@ class _Replay:
             elif action == _Z_STEM:
                 event = self.events[j]
                 dash = [key for at, key in dashes if at < detail]
-                if dash and event.anchor is None and event.tag is None:
+                if dash and event.anchor is None and raw_tag(event) is None:
                     self._stem(j, dash[-1])
             elif action == _Z_DOC_END:
                 later.append((j, seq))

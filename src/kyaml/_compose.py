@@ -41,7 +41,7 @@ from ruamel.yaml.events import (
 
 from kyaml._comments import FOOT, HEAD, LINE, Comment, collect
 from kyaml._merge import Merge, apply_merges, copy_node
-from kyaml._parse import LineIndex, check_alias_text, parse_events
+from kyaml._parse import LineIndex, check_alias_text, parse_events, raw_tag
 from kyaml._quote import quote_line as _quote_line
 from kyaml._scalars import (
     check_key,
@@ -238,9 +238,24 @@ class _Composer:
                     self._key(event, i, top)
                     continue
                 node = scalar_node(event, self.schema, schema_report)
+                self.expanded += 1
+                if (
+                    top is not None
+                    and top.key_comments is None
+                    and not top.merging
+                    and not top.node.inner
+                    and event.anchor is None
+                    and i not in comments
+                ):  # the common case of _add, inline
+                    top.size += 1
+                    if top.is_map:
+                        top.node.items.append((top.key, node))  # type: ignore[arg-type]
+                        top.key = None
+                    else:
+                        top.node.items.append(node)  # type: ignore[arg-type]
+                    continue
                 if i in comments:
                     node.comments = self._node_comments(comments[i])
-                self.expanded += 1
                 self._add(node, 1, shared=False)
                 if event.anchor is not None:
                     text = None if event.style else event.value
@@ -334,7 +349,9 @@ class _Composer:
 
     def _key(self, event: Any, i: int, top: _Open) -> None:
         style = event.style
-        tag = event.tag
+        tag = raw_tag(event)
+        if tag is not None:
+            tag = str(tag)
         text: str = scalar_text_of(event) if style == '"' else event.value
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
@@ -403,7 +420,9 @@ class _Composer:
             )
         if len(stack) >= MAX_DEPTH:
             raise KyamlError(f"nested deeper than {MAX_DEPTH} levels", line, column)
-        tag = event.tag
+        tag = raw_tag(event)
+        if tag is not None:
+            tag = str(tag)
         node: Mapping | Sequence
         if is_map:
             node = Mapping([], line, column)

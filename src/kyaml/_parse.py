@@ -37,7 +37,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, count, islice
-from operator import add
+from operator import add, attrgetter
 from typing import Any
 
 from ruamel.yaml.events import (
@@ -233,6 +233,13 @@ def _has_directive(text: str) -> bool:
 
 
 _VERSIONS = frozenset((None, (1, 1), (1, 2)))
+
+# A scalar's or a collection start's tag as ruamel.yaml keeps it: None, a str (C parser) or a
+# ``Tag`` (pure parser), whose ``str()`` is its text. The events' ``tag`` property converts it on
+# every read; the slot it reads is much cheaper on a path that looks at every event.
+raw_tag: Callable[[Any], Any] = attrgetter(
+    "ctag" if "ctag" in getattr(ScalarEvent, "__slots__", ()) else "tag"
+)
 
 
 #: Aliases may repeat at most the larger of this many characters of scalar text and

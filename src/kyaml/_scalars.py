@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from kyaml._parse import raw_tag
 from kyaml._patterns import LazyPattern
 from kyaml._quote import (
     SAFE_FLOAT,
@@ -60,7 +61,9 @@ def scalar_text_of(event: Any) -> str:
 def scalar_node(event: Any, schema: str, report: Report) -> Scalar:
     """The tree scalar of a scalar event (a value, not a key)."""
     text = scalar_text_of(event)
-    tag = event.tag
+    tag = raw_tag(event)
+    if tag is not None:
+        tag = str(tag)
     style = event.style
     line, column = event.start_mark.line + 1, event.start_mark.column + 1
     if tag is not None and tag != "!":

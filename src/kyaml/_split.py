@@ -37,13 +37,31 @@ def split_documents(text: str) -> list[Span]:
 
 def split_utf8(data: bytes) -> list[Span]:
     """:func:`split_documents` of UTF-8 ``data`` (no byte-order mark), in byte offsets."""
-    other = data.count(b"\r") != data.count(b"\r\n") or (
-        not data.isascii()
-        and any(b in data for b in (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9"))
-    )
     return _split(
-        data, b"\n", b"---", b" \t\r\n", b"%", _NOTHING_UTF8, _BREAKS_UTF8 if other else None
+        data,
+        b"\n",
+        b"---",
+        b" \t\r\n",
+        b"%",
+        _NOTHING_UTF8,
+        _BREAKS_UTF8 if _other_breaks_utf8(data) else None,
     )
+
+
+def _other_breaks_utf8(data: bytes) -> bool:
+    """Whether ``data`` breaks lines otherwise than with LF or CR LF: a lone CR, U+0085, U+2028
+    or U+2029. Their lead bytes are looked for first, one byte at a time (the fast search)."""
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return True
+    if data.isascii():
+        return False
+    for lead, tail in ((b"\xc2", (b"\x85",)), (b"\xe2", (b"\x80\xa8", b"\x80\xa9"))):
+        at = data.find(lead)
+        while at >= 0:
+            if data[at + 1 : at + 1 + len(tail[0])] in tail:
+                return True
+            at = data.find(lead, at + 1)
+    return False
 
 
 def _split(  # noqa: PLR0917 (two call sites, one per type)
@@ -59,8 +77,11 @@ def _split(  # noqa: PLR0917 (two call sites, one per type)
     one of ``after`` or the end; ``breaks`` matches its line breaks when some are not
     ``newline`` alone (None: lines are counted by ``newline``)."""
     end = len(text)
-    if text.startswith(directive) or newline + directive in text:
-        return [(0, end, 0)]
+    at = text.find(directive)  # a directive line: '%' is rare, so look for it alone first
+    while at >= 0:
+        if at == 0 or text[at - 1 : at] == newline:
+            return [(0, end, 0)]
+        at = text.find(directive, at + 1)
     starts = [0] if text.startswith(marker) and _marks(text, len(marker), after) else []
     needle = newline + marker
     at = text.find(needle)

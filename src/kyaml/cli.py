@@ -136,7 +136,8 @@ def console() -> None:
 
     Once the output is flushed nothing is left but the interpreter's teardown, which frees every
     object ruamel.yaml and kyaml created: several milliseconds of a short run such as an
-    editor's format-on-save. Temporary files are gone and in-place writes done by then.
+    editor's format-on-save. Temporary files are gone and in-place writes done by then; a run
+    that started worker processes exits the usual way, which stops them.
     """
     try:
         main()
@@ -150,6 +151,10 @@ def console() -> None:
         code = code or EXIT_ERROR
     with contextlib.suppress(OSError):
         sys.stderr.flush()
+    if "multiprocessing" in sys.modules:
+        # Worker processes may still wait for work: the interpreter's exit stops them (and a
+        # run long enough to start them does not miss the milliseconds saved).
+        sys.exit(code)
     os._exit(code)
 
 

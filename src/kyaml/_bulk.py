@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 _BATCH_MIN = 64 * 1024
 _BATCH_MAX = 1 << 20
+# Batches per worker: more even out the work at the end, fewer cost less to hand out.
+_BATCHES_PER_JOB = 8
 
 
 class Stream:
@@ -116,7 +118,7 @@ def _serial(
 def _batches(data: bytes, spans: list[Span], jobs: int) -> list[tuple[int, int]]:
     """Runs of several documents each, as ``(first, end)`` indexes into ``spans``, cut at
     ``---`` lines with no comment beside them."""
-    size = min(_BATCH_MAX, max(_BATCH_MIN, len(data) // (jobs * 8)))
+    size = min(_BATCH_MAX, max(_BATCH_MIN, len(data) // (jobs * _BATCHES_PER_JOB)))
     batches: list[tuple[int, int]] = []
     first = 0
     for i in range(1, len(spans)):

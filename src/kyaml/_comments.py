@@ -213,10 +213,13 @@ class _Replay:
             else:  # the stream start
                 continue
             if not self.pending and find("#", prev_end, token_start) < 0:
-                actions = self._zero_width(between)
                 self.seq += 1
                 seq = self.seq
-                deferred = [(j, seq) for j, action, _ in actions if action == _Z_DOC_END]
+                if between:
+                    actions = self._zero_width(between)
+                    deferred = [(j, seq) for j, action, _ in actions if action == _Z_DOC_END]
+                else:
+                    deferred = []
             else:
                 deferred, seq = self._gap(
                     a=prev_end,
@@ -281,8 +284,11 @@ class _Replay:
         if kind is ScalarEvent or kind is AliasEvent:
             token_kind = _SCALAR
             takes = i
-            if self.frames:
-                self._child_done()
+            frames = self.frames
+            if frames:
+                frame = frames[-1]  # the child is done (_child_done, inline: every scalar)
+                if frame.is_map:
+                    frame.key_next = not frame.key_next
             else:
                 self.root_closed = True  # a scalar root
         elif kind is MappingStartEvent or kind is SequenceStartEvent:

@@ -84,12 +84,13 @@ def _scalar(node: Scalar, level: int) -> str:
 
 def _node(node: Node, level: int, out: list[str]) -> None:
     """Write ``node`` at nesting ``level`` (see the module docstring for the contract)."""
-    if isinstance(node, Scalar):
-        out.append(_scalar(node, level))
-    elif isinstance(node, Mapping):
-        _mapping(node, level, out)
-    elif isinstance(node, Sequence):
-        _sequence(node, level, out)
+    kind = node.__class__
+    if kind is Mapping:
+        _mapping(node, level, out)  # type: ignore[arg-type]
+    elif kind is Sequence:
+        _sequence(node, level, out)  # type: ignore[arg-type]
+    elif kind is Scalar:
+        out.append(_scalar(node, level))  # type: ignore[arg-type]
     else:  # pragma: no cover - the tree holds only these three kinds
         raise TypeError(f"unexpected node type {type(node).__name__}")
 
@@ -148,7 +149,10 @@ def _cuddles(node: Sequence) -> bool:
     """A list is cuddled when every item is a collection and nothing in it carries a comment."""
     if node.inner:
         return False
-    return not any(isinstance(item, Scalar) or item.comments for item in node.items)
+    for item in node.items:  # noqa: SIM110 (a plain loop is cheaper than all() over a generator)
+        if item.__class__ is Scalar or item.comments:
+            return False
+    return True
 
 
 def _sequence(node: Sequence, level: int, out: list[str]) -> None:

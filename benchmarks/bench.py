@@ -183,13 +183,17 @@ def latency(binary: Path, runs: int) -> None:
     data = SAMPLE_3KB.read_bytes()
     print(f"sample: {SAMPLE_3KB.relative_to(ROOT)} ({len(data)} bytes)")
     command = kyaml_command()
+    floor = [sys.executable, "-c", "import ruamel.yaml.cyaml"]
     contenders: dict[str, Callable[[], object]] = {
-        "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data)
+        "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data),
+        "floor": lambda: _run_binary(floor, b""),
     }
     if command is not None:
         contenders["kyaml"] = lambda: _run_binary([*command, "fmt", "-"], data)
     times = _interleaved(contenders, runs)
     print(f"reference binary       {1000 * statistics.median(times['reference']):7.1f} ms")
+    # What any run of kyaml pays before its own work: the interpreter and ruamel.yaml's import.
+    print(f"python + ruamel.yaml   {1000 * statistics.median(times['floor']):7.1f} ms")
     if command is None:
         print("kyaml fmt -            (the kyaml command is not installed)")
         return

@@ -125,9 +125,7 @@ class _Open:
     __slots__ = (
         "anchor",
         "block",
-        "event",
         "is_map",
-        "items",
         "key",
         "key_comments",
         "key_line",
@@ -140,21 +138,29 @@ class _Open:
     )
 
     def __init__(
-        self, node: Mapping | Sequence, is_map: bool, event: int, anchor: str | None, block: bool
+        self,
+        node: Mapping | Sequence,
+        is_map: bool,
+        anchor: str | None,
+        block: bool,
+        tag: str | None,
     ) -> None:
         self.node = node
         self.is_map = is_map
-        self.event = event
         self.anchor = anchor
         self.block = block
+        self.tag = tag
         self.size = 1
         self.key: str | None = None
         self.key_comments: Comments | None = None
-        self.key_line = (0, 0)
-        self.seen: dict[str | tuple[str], tuple[int, int]] = {}
+        self.key_line = _NO_LINE
+        self.seen: dict[str | tuple[str], tuple[int, int]] = {} if is_map else _NO_KEYS
         self.merges: list[Merge] | None = None
         self.merging = False  # the pending key is a merge key (``<<``)
-        self.tag: str | None = None
+
+
+_NO_LINE = (0, 0)
+_NO_KEYS: dict[str | tuple[str], tuple[int, int]] = {}  # a sequence's: it never gets one
 
 
 def _lines(comments: list[Comment], kind: int) -> list[str]:
@@ -432,8 +438,7 @@ class _Composer:
             node = Sequence([], line, column)
             if tag is not None and tag not in _SEQ_TAGS:
                 raise KyamlError(f"unsupported tag {_short(tag)} on a sequence", line, column)
-        frame = _Open(node, is_map, i, event.anchor, not event.flow_style)
-        frame.tag = tag
+        frame = _Open(node, is_map, event.anchor, not event.flow_style, tag)
         received = self.comments.get(i)
         if received:
             self._count(received)

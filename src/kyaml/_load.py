@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import IO, Any
 
 from kyaml._compose import OnDiagnostic, compose_stream
-from kyaml._data import to_python
 from kyaml._documents import Part, compose_all, compose_documents
 from kyaml._kyaml import emit_stream
 from kyaml.errors import KyamlError
@@ -49,12 +48,16 @@ def part_text(part: Part, compact: bool = False) -> str:
 
 def loads_all(text: str, *, schema: str = "reference") -> list[Any]:
     """The Python data of every document in a YAML, KYAML or JSON stream."""
+    from kyaml._data import to_python  # not needed to format: imported on first use
+
     stream = compose_all(text, schema=schema)
     return [to_python(doc.root) for doc in stream.documents]
 
 
 def loads(text: str, *, schema: str = "reference") -> Any:
     """The Python data of a YAML, KYAML or JSON text holding exactly one document."""
+    from kyaml._data import to_python
+
     stream = compose_all(text, schema=schema)
     count = len(stream.documents)
     if count != 1:

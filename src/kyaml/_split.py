@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from typing import AnyStr
 
-_NOTHING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
-_NOTHING_UTF8 = re.compile(rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*")
-_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-_BREAKS_UTF8 = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+# Sources, compiled where used (re caches them): a run that needs none compiles none.
+_NOTHING = r"(?:[ \t]*(?:#[^\n]*)?\n)*"
+_NOTHING_UTF8 = rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*"
+_BREAKS = r"\r\n|[\r\n\x85\u2028\u2029]"
+_BREAKS_UTF8 = rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]"
 
 Span = tuple[int, int, int]
 """A document's text as ``(start, end, line)``: indexes into the stream and its first line
@@ -70,12 +71,13 @@ def _split(  # noqa: PLR0917 (two call sites, one per type)
     marker: AnyStr,
     after: AnyStr,
     directive: AnyStr,
-    nothing: re.Pattern[AnyStr],
-    breaks: re.Pattern[AnyStr] | None,
+    nothing: AnyStr,
+    breaks: AnyStr | None,
 ) -> list[Span]:
     """The spans of ``text``, whose documents begin at lines that are ``marker`` followed by
-    one of ``after`` or the end; ``breaks`` matches its line breaks when some are not
-    ``newline`` alone (None: lines are counted by ``newline``)."""
+    one of ``after`` or the end. ``nothing`` is the pattern of blank and comment lines,
+    ``breaks`` the pattern of its line breaks when some are not ``newline`` alone (None: lines
+    are counted by ``newline``)."""
     end = len(text)
     at = text.find(directive)  # a directive line: '%' is rare, so look for it alone first
     while at >= 0:
@@ -92,19 +94,20 @@ def _split(  # noqa: PLR0917 (two call sites, one per type)
         at = text.find(needle, at)
     if not starts:
         return [(0, end, 0)]
-    if starts[0] != 0 and nothing.fullmatch(text, 0, starts[0]) is None:
+    if starts[0] != 0 and re.compile(nothing).fullmatch(text, 0, starts[0]) is None:
         starts.insert(0, 0)  # a first document without `---`
     else:
         starts[0] = 0  # comments above the first `---` are the first document's
     spans: list[Span] = []
     line = 0
+    break_pattern = None if breaks is None else re.compile(breaks)
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else end
         spans.append((start, stop, line))
-        if breaks is None:
+        if break_pattern is None:
             line += text.count(newline, start, stop)
         else:
-            line += len(breaks.findall(text, start, stop))
+            line += len(break_pattern.findall(text, start, stop))
     return spans
 
 

@@ -126,13 +126,8 @@ def _mapping(node: Mapping, level: int, out: list[str]) -> None:
         c = value.comments
         if c is not None and c.head:
             _comment_lines(c.head, inner, out)
-        if value.__class__ is Scalar:  # the common case, without a call per level
-            v = value.value
-            if v.__class__ is str:
-                append(inner + _key(key) + quote_value(v, _indent(level + 2)))
-            else:
-                text = value.text
-                append(inner + _key(key) + (text if text is not None else scalar_line(v)))
+        if value.__class__ is Scalar:  # the common case, on one append
+            append(inner + _key(key) + _scalar(value, level + 1))
         else:
             append(inner + _key(key))
             _node(value, level + 1, out)

@@ -52,6 +52,7 @@ from ruamel.yaml.events import (
 )
 
 from kyaml._patterns import LazyPattern
+from kyaml._split import LINE_BREAKS, lf_only
 from kyaml._tree import MAX_DEPTH
 from kyaml.errors import KyamlError
 
@@ -60,8 +61,7 @@ try:  # pragma: no cover - which branch runs depends on the installation
 except ImportError:  # pragma: no cover
     _CParser = None
 
-# The line breaks YAML 1.1 parsers (libyaml) count, as in their marks.
-_BREAK = LazyPattern("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = LazyPattern(LINE_BREAKS)
 
 
 def c_parser_available() -> bool:
@@ -160,7 +160,7 @@ def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[An
 
     Events are taken a chunk at a time in one call (the parser gives None past the stream's
     end). Depth is counted, in C, only once the events since it was last counted could open
-    too many collections; only a chunk that may nest too deep, or start a document after a
+    too many collections; only a chunk that may nest too deep, or any chunk of a text with a
     directive, is looked at event by event.
     """
     directives = _has_directive(text)
@@ -173,25 +173,25 @@ def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[An
         if len(events) == start:
             return events
         if directives or depth + len(events) - counted > MAX_DEPTH:
-            depth += _depth_change(events[counted:start])
+            opened, closed = _opened_closed(events[counted:start])
+            depth += opened - closed
             chunk = events[start:]
-            kinds = list(map(type, chunk))
-            opens = kinds.count(MappingStartEvent) + kinds.count(SequenceStartEvent)
-            if depth + opens > MAX_DEPTH or (directives and DocumentStartEvent in kinds):
+            opened, closed = _opened_closed(chunk)
+            if directives or depth + opened > MAX_DEPTH:
                 del events[start:]
                 depth = _check_each(text, chunk, events, depth)
             else:
-                depth += opens - kinds.count(MappingEndEvent) - kinds.count(SequenceEndEvent)
+                depth += opened - closed
             counted = len(events)
         if type(events[-1]) is StreamEndEvent:
             return events
 
 
-def _depth_change(events: list[Any]) -> int:
-    """How much deeper ``events`` leave the nesting (collections opened less those closed)."""
+def _opened_closed(events: list[Any]) -> tuple[int, int]:
+    """How many collections ``events`` open and how many they close (counted in C)."""
     kinds = list(map(type, events))
     opened = kinds.count(MappingStartEvent) + kinds.count(SequenceStartEvent)
-    return opened - kinds.count(MappingEndEvent) - kinds.count(SequenceEndEvent)
+    return opened, kinds.count(MappingEndEvent) + kinds.count(SequenceEndEvent)
 
 
 _CHUNK = 256
@@ -324,7 +324,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.simple = not any(c in text for c in "\r\x85\u2028\u2029")
+        self.simple = lf_only(text)
         self._starts: list[int] | None = None
 
     @property

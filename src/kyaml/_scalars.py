@@ -117,12 +117,10 @@ def check_key(event: Any, schema: str, report: Report) -> None:
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         resolve_tagged(tag, text, not event.style, schema, line, column)  # type: ignore[arg-type]
         return
-    if event.style or tag is not None or not text:
+    if event.style or tag is not None or plain_key_is_string(text, schema):
         return
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     reading = yaml11_reading(text) if schema != "1.1" else value
-    if value.__class__ is str and reading.__class__ is str:
-        return
     written = key_text(text)
     if not same_value(reading, value):
         message = (

@@ -21,7 +21,8 @@ from typing import AnyStr
 # Sources, compiled where used (re caches them): a run that needs none compiles none.
 _NOTHING = r"(?:[ \t]*(?:#[^\n]*)?\n)*"
 _NOTHING_UTF8 = rb"(?:[ \t]*(?:#[^\r\n]*)?\r?\n)*"
-_BREAKS = r"\r\n|[\r\n\x85\u2028\u2029]"
+#: The line breaks YAML 1.1 parsers (libyaml) count, as in their marks.
+LINE_BREAKS = r"\r\n|[\r\n\x85\u2028\u2029]"
 _BREAKS_UTF8 = rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]"
 
 Span = tuple[int, int, int]
@@ -32,8 +33,12 @@ Span = tuple[int, int, int]
 def split_documents(text: str) -> list[Span]:
     """The spans of ``text`` (``\\n`` line breaks, no byte-order mark) that hold one document
     each, in order; a single span when the stream must be read whole."""
-    other = any(c in text for c in "\r\x85\u2028\u2029")
-    return _split(text, "\n", "---", " \t\n", "%", _NOTHING, _BREAKS if other else None)
+    return _split(text, "\n", "---", " \t\n", "%", _NOTHING, None if lf_only(text) else LINE_BREAKS)
+
+
+def lf_only(text: str) -> bool:
+    """Whether ``\\n`` is the only line break in ``text`` (lines then count by it alone)."""
+    return not any(c in text for c in "\r\x85\u2028\u2029")
 
 
 def split_utf8(data: bytes) -> list[Span]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from kyaml._quote import SAFE_FLOAT, SAFE_INT, float_text, int_text, is_type_ambiguous
 from kyaml._quote import reference_ambiguous as _reference_ambiguous
-from kyaml._schema import resolve_plain
+from kyaml._reader.schema import resolve_plain
 from tests._oracles import reference_kyaml
 
 # One line of regular-mode KYAML: indent, an optional `key: `, a bare value, a comma, a comment.

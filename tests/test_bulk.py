@@ -1,7 +1,7 @@
 """Large streams: formatted document by document, in parallel, through a spool file.
 
-``kyaml fmt -`` hands a stream of at least :data:`kyaml._run.BULK_FROM_BYTES` to
-:mod:`kyaml._bulk`. Its output must be exactly ``format_str``'s, with one process or several,
+``kyaml fmt -`` hands a stream of at least :data:`kyaml.cli.run.BULK_FROM_BYTES` to
+:mod:`kyaml.cli.bulk`. Its output must be exactly ``format_str``'s, with one process or several,
 its diagnostics and errors must name the stream's own lines, and a failure anywhere in the
 stream must leave stdout empty.
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import kyaml
-from kyaml import _bulk
-from kyaml._run import BULK_FROM_BYTES, Options
+from kyaml.cli import bulk as _bulk
+from kyaml.cli.run import BULK_FROM_BYTES, Options
 from kyaml.errors import Diagnostic
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -79,7 +79,7 @@ def run(*args: str, stdin: bytes | str = b"", cwd: Path | None = None) -> Run:
 
 def formatted(text: str, *, compact: bool = False) -> str:
     """What the library makes of ``text``: the command must write exactly this."""
-    from kyaml._load import format_str
+    from kyaml._api import format_str
 
     return format_str(text, compact=compact)
 
@@ -250,8 +250,8 @@ def test_several_files_one_bad(tmp_path: Path) -> None:
 
 
 def test_large_inputs_run_in_a_process_pool(tmp_path: Path) -> None:
-    """Enough input to start worker processes (see kyaml._run.POOL_FROM_BYTES): same results."""
-    from kyaml._run import POOL_FROM_BYTES
+    """Enough input to start worker processes (see kyaml.cli.run.POOL_FROM_BYTES): same results."""
+    from kyaml.cli.run import POOL_FROM_BYTES
 
     big = "---\n".join([MANIFEST] * (POOL_FROM_BYTES // len(MANIFEST) // 2))
     names = ["a.yaml", "b.yaml", "c.yaml", "bad.yaml"]
@@ -346,8 +346,8 @@ def test_diff(tmp_path: Path) -> None:
 def test_an_internal_error_is_one_clean_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from kyaml import _run
-    from kyaml._report import Report
+    from kyaml.cli import run as _run
+    from kyaml.cli.report import Report
 
     def broken(*args: object, **kwargs: object) -> str:
         raise RuntimeError("boom")
@@ -366,7 +366,9 @@ def test_an_internal_error_is_one_clean_line(monkeypatch: pytest.MonkeyPatch) ->
 def test_main_never_shows_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kyaml import _click_cli, _commands, cli
+    from kyaml.cli import app as _click_cli
+    from kyaml.cli import commands as _commands
+    from kyaml import cli
 
     def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("boom")

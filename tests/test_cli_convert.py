@@ -11,7 +11,7 @@ from tests.test_cli import ERROR_LINE, MANIFEST, formatted, run, write
 
 
 def _expected(target: str, text: str) -> str:
-    from kyaml import _convert
+    from kyaml import _api as _convert
 
     if target == "kyaml":
         return formatted(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kyaml._click_cli import cli
+from kyaml.cli.app import cli
 from kyaml.cli import fmt_options
 
 ACCEPTED = [

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kyaml._files import _parse_toml
+from kyaml.cli.files import _parse_toml
 from tests.test_cli import MANIFEST, formatted, kyaml_command, write
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "editors.md"

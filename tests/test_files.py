@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kyaml._files import (
+from kyaml.cli.files import (
     DEFAULT_EXCLUDE,
     ConfigError,
     Finder,
@@ -20,9 +20,9 @@ from kyaml._files import (
     find_repo_root,
     load_config,
 )
-from kyaml._report import Report, Result
-from kyaml._run import opted_out, unified_diff
-from kyaml._write import decode, write_atomic
+from kyaml.cli.report import Report, Result
+from kyaml.cli.run import opted_out, unified_diff
+from kyaml.cli.write import decode, write_atomic
 from kyaml.errors import KyamlError
 
 # --- gitignore-style patterns ------------------------------------------------------------------

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from kyaml._load import format_str
-from kyaml._parse import c_parser_available
+from kyaml._api import format_str
+from kyaml._reader.parse import c_parser_available
 from tests.conftest import vector_params
 
 _LOST = "# This will be lost."

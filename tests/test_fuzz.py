@@ -25,7 +25,7 @@ Each input is checked with kyaml's default or its pure-Python parser (``KYAML_PU
 or compact mode or with another input schema.
 
 A second property mutates bytes (invalid UTF-8, byte order marks, UTF-16) and feeds them to the
-command line's byte path (``kyaml._run.format_bytes``), which must never report an internal
+command line's byte path (``kyaml.cli.run.format_bytes``), which must never report an internal
 error, and whose output must be stable.
 
 The default run (profile ``ci``) is derandomized and short. For long campaigns, ask for more
@@ -62,7 +62,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import kyaml
-from kyaml._run import Options, format_bytes
+from kyaml.cli.run import Options, format_bytes
 from tests._oracles import comments, read_yaml11, read_yaml12, same_data
 from tests.conftest import SHARED
 from tests.strategies import yaml_streams

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kyaml._dump import dumps, dumps_all
-from kyaml._load import format_str, load, load_all, loads, loads_all
+from kyaml._api import dumps, dumps_all
+from kyaml._api import format_str, load, load_all, loads, loads_all
 from kyaml.errors import Diagnostic, KyamlError
 
 

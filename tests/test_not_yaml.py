@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kyaml._load import format_str, loads
-from kyaml._parse import c_parser_available
-from kyaml._templates import TAB
+from kyaml._api import format_str, loads
+from kyaml._reader.parse import c_parser_available
+from kyaml._reader.templates import TAB
 from kyaml.errors import KyamlError
 from tests.test_cli import MANIFEST, formatted, run, write
 
@@ -224,10 +224,10 @@ def test_well_formed_input_never_loads_the_explanations() -> None:
     good = 'image: "{{ .Values.image }}"\ncmd: x{{ .y }}\n'
     script = (
         "import sys\n"
-        "from kyaml._load import format_str\n"
+        "from kyaml._api import format_str\n"
         f"format_str({good!r})\n"
         f"format_str({TAB_JSON!r})\n"
-        "print('kyaml._templates' in sys.modules)\n"
+        "print('kyaml._reader.templates' in sys.modules)\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False

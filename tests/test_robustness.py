@@ -26,12 +26,12 @@ from typing import Any
 
 import pytest
 
-from kyaml import _parse
-from kyaml._compose import ALIAS_NODES_MIN
-from kyaml._load import format_str, loads
-from kyaml._parse import ALIAS_TEXT_MIN, c_parser_available
+from kyaml._reader import parse as _parse
+from kyaml._reader.compose import ALIAS_NODES_MIN
+from kyaml._api import format_str, loads
+from kyaml._reader.parse import ALIAS_TEXT_MIN, c_parser_available
 from kyaml._tree import MAX_DEPTH
-from kyaml._write import decode, write_atomic
+from kyaml.cli.write import decode, write_atomic
 from kyaml.errors import KyamlError
 from tests.test_cli import MANIFEST, Run, formatted, kyaml_command, write
 
@@ -346,7 +346,7 @@ def test_big_inputs_are_formatted(name: str, pure: bool) -> None:
         pytest.skip("ruamel.yaml.clib is not installed")
     text, expected = BIG_INPUTS[name]
     script = (
-        "from kyaml._load import format_str\n"
+        "from kyaml._api import format_str\n"
         f"out = format_str({text})\n"
         f"assert {expected} in out\n"
         "print('ok', len(out))\n"
@@ -736,7 +736,7 @@ def test_a_refused_file_is_never_written(tmp_path: Path) -> None:
 )
 def test_the_deepest_accepted_nesting_goes_every_way(text: str) -> None:
     """400 levels, the most the composer accepts, through every reader and writer."""
-    from kyaml._convert import to_json, to_yaml
+    from kyaml._api import to_json, to_yaml
 
     assert format_str(to_yaml(text)) == format_str(text)
     assert loads(to_json(text)) == loads(text)

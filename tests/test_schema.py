@@ -23,7 +23,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kyaml._schema import SCHEMAS, Schema, resolve_plain, resolve_tagged, yaml11_reading
+from kyaml._reader.schema import SCHEMAS, Schema, resolve_plain, resolve_tagged, yaml11_reading
 from kyaml.errors import KyamlError
 
 INF = math.inf

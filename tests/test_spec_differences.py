@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from kyaml._load import format_str
+from kyaml._api import format_str
 from kyaml.errors import Diagnostic, KyamlError
 
 

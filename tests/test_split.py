@@ -1,8 +1,8 @@
 """Reading a stream document by document gives what reading it whole gives.
 
 ``format_str``, ``loads`` and the conversions read each document of a stream on its own
-(:mod:`kyaml._split`, :mod:`kyaml._documents`). Reading the whole stream at once with
-:func:`kyaml._compose.compose_stream` is the baseline: the output, the errors and the diagnostics
+(:mod:`kyaml._reader.split`, :mod:`kyaml._reader.documents`). Reading the whole stream at once with
+:func:`kyaml._reader.compose.compose_stream` is the baseline: the output, the errors and the diagnostics
 must be the same, on the corpus and on generated streams with comments at every boundary.
 """
 
@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 
 import kyaml
-from kyaml._compose import compose_stream
-from kyaml._documents import compose_all, normalized
-from kyaml._kyaml import emit_stream
-from kyaml._split import split_documents
+from kyaml._reader.compose import compose_stream
+from kyaml._reader.documents import compose_all, normalized
+from kyaml._emit.kyaml import emit_stream
+from kyaml._reader.split import split_documents
 from kyaml.errors import Diagnostic
 from tests.conftest import SHARED
 from tests.strategies import Stream, yaml_streams

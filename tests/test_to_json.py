@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kyaml._convert import to_json
-from kyaml._json import emit_json
+from kyaml._api import to_json
+from kyaml._emit.json import emit_json
 from kyaml._tree import Comments, Document, Mapping, Scalar, Sequence, Stream
 from kyaml.errors import Diagnostic, KyamlError
 

@@ -28,7 +28,7 @@ import pytest
 
 import kyaml
 from kyaml import KyamlError
-from kyaml._parse import c_parser_available
+from kyaml._reader.parse import c_parser_available
 from tests._oracles import (
     comments,
     read_yaml11,

@@ -13,16 +13,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kyaml._version import __version__
-from kyaml.errors import Diagnostic, KyamlError
+from kyaml.errors import (
+    AmbiguityError,
+    Diagnostic,
+    KyamlError,
+    LimitError,
+    ParseError,
+    UnsupportedError,
+)
+from kyaml.options import Options
 
 if TYPE_CHECKING:
-    from kyaml._convert import to_json, to_yaml
-    from kyaml._dump import dump, dump_all, dumps, dumps_all
-    from kyaml._load import format_str, load, load_all, loads, loads_all
+    from kyaml._api import (
+        dump,
+        dump_all,
+        dumps,
+        dumps_all,
+        format_str,
+        load,
+        load_all,
+        loads,
+        loads_all,
+        to_json,
+        to_yaml,
+    )
 
 __all__ = [
+    "AmbiguityError",
     "Diagnostic",
     "KyamlError",
+    "LimitError",
+    "Options",
+    "ParseError",
+    "UnsupportedError",
     "__version__",
     "dump",
     "dump_all",
@@ -37,28 +60,15 @@ __all__ = [
     "to_yaml",
 ]
 
-_HOMES = {
-    "to_json": "kyaml._convert",
-    "to_yaml": "kyaml._convert",
-    "dump": "kyaml._dump",
-    "dump_all": "kyaml._dump",
-    "dumps": "kyaml._dump",
-    "dumps_all": "kyaml._dump",
-    "format_str": "kyaml._load",
-    "load": "kyaml._load",
-    "load_all": "kyaml._load",
-    "loads": "kyaml._load",
-    "loads_all": "kyaml._load",
-}
+_FUNCTIONS = frozenset(name for name in __all__ if name[0].islower() and name[0] != "_")
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
+    if name not in _FUNCTIONS:
         raise AttributeError(f"module 'kyaml' has no attribute {name!r}")
-    import importlib
+    from kyaml import _api
 
-    value = getattr(importlib.import_module(home), name)
+    value = getattr(_api, name)
     globals()[name] = value
     return value
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from kyaml._quote import float_text, int_text
 from kyaml._tree import MAX_DEPTH, Mapping, Node, Scalar, Sequence
-from kyaml.errors import KyamlError
+from kyaml.errors import KyamlError, LimitError
 
 Default = Callable[[Any], Any]
 
@@ -48,7 +48,7 @@ class _Builder:
             return Scalar(_scalar_value(obj))
         if isinstance(obj, (dict, list, tuple)):
             if depth >= MAX_DEPTH:
-                raise KyamlError(f"data nested deeper than {MAX_DEPTH} levels")
+                raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
             marker = id(obj)
             if marker in self.path:
                 raise KyamlError("circular reference detected")
@@ -63,7 +63,7 @@ class _Builder:
             return Scalar(_time_text(obj))
         if self.default is not None:
             if depth >= MAX_DEPTH:
-                raise KyamlError(f"data nested deeper than {MAX_DEPTH} levels")
+                raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
             return self.node(self.default(obj), depth + 1)
         raise TypeError(f"Object of type {type(obj).__name__} is not KYAML serializable")
 

@@ -144,3 +144,23 @@ class Stream:
     ) -> None:
         self.documents: list[Document] = documents if documents is not None else []
         self.comments: list[str] = comments if comments is not None else []
+
+
+def first_comment(stream: Stream) -> tuple[int, int] | None:
+    """The position of the first node that carries a comment (0, 0 when it has none), or None
+    when the stream has no comment at all."""
+    if stream.comments:
+        return (0, 0)
+    for doc in stream.documents:
+        if doc.head or doc.foot:
+            return (doc.root.line, doc.root.column)
+        stack: list[Node] = [doc.root]
+        while stack:
+            node = stack.pop()
+            if node.comments or (isinstance(node, (Mapping, Sequence)) and node.inner):
+                return (node.line, node.column)
+            if isinstance(node, Mapping):
+                stack.extend(value for _, value in reversed(node.items))
+            elif isinstance(node, Sequence):
+                stack.extend(reversed(node.items))
+    return None

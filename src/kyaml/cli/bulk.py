@@ -2,9 +2,9 @@
 
 Formatted whole, a big stream (``kubectl get -A -o yaml`` of a cluster) would hold its bytes,
 its text (up to four bytes a character in Python), its tree and its output at once. Here the
-bytes are cut at ``---`` lines (:mod:`kyaml._split`) and each document is decoded, read, written
-as KYAML, encoded and appended to a temporary file in turn, so memory holds the input bytes and
-one document. The caller copies the temporary file out only once the whole stream is
+bytes are cut at ``---`` lines (:mod:`kyaml._reader.split`) and each document is decoded, read,
+written as KYAML, encoded and appended to a temporary file in turn, so memory holds the input
+bytes and one document. The caller copies the temporary file out only once the whole stream is
 formatted: a failure still writes nothing.
 
 With several jobs, the stream is cut into batches of documents at ``---`` lines with no comment
@@ -21,17 +21,15 @@ from collections.abc import Iterator
 from itertools import repeat
 from typing import IO, TYPE_CHECKING, Any
 
-from kyaml._compose import OnDiagnostic
-from kyaml._documents import UnjoinableError, compose_parts, moved_error
-from kyaml._load import part_text
-from kyaml._split import Span, split_utf8
-from kyaml._write import decode_error
+from kyaml._api import OnDiagnostic, format_spans
+from kyaml._reader import Span, UnjoinableError, split_utf8
+from kyaml.cli.write import decode_error
 from kyaml.errors import Diagnostic
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from kyaml._run import Options
+    from kyaml.cli.run import Options
 
 _BATCH_MIN = 64 * 1024
 _BATCH_MAX = 1 << 20
@@ -55,7 +53,7 @@ class Stream:
         try:
             text = self.data[start:stop].decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise moved_error(decode_error(self.data[start:stop], exc, "utf-8"), line) from None
+            raise decode_error(self.data[start:stop], exc, "utf-8").moved(line) from None
         return text.replace("\r\n", "\n") if "\r" in text else text
 
     def encode(self, text: str) -> bytes:
@@ -101,18 +99,11 @@ def _serial(
     at_end: bool = True,
 ) -> Iterator[bytes]:
     """The encoded KYAML of each document at ``spans`` in turn, read one at a time."""
-    parts = compose_parts(
-        spans,
-        stream.text,
-        schema=options.schema,
-        strict=options.strict,
-        compact=options.compact,
-        on_diagnostic=note,
-        at_start=at_start,
-        at_end=at_end,
+    texts = format_spans(
+        spans, stream.text, options.library, note, at_start=at_start, at_end=at_end
     )
-    for part in parts:
-        yield stream.encode(part_text(part, options.compact))
+    for text in texts:
+        yield stream.encode(text)
 
 
 def _batches(data: bytes, spans: list[Span], jobs: int) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from kyaml._patterns import LazyPattern
 from kyaml._quote import float_text, int_text
-from kyaml._tree import Mapping, Node, Scalar, Sequence, Stream
+from kyaml._tree import Mapping, Node, Scalar, Sequence, Stream, first_comment
 from kyaml.errors import Diagnostic, KyamlError
 
 _encode_string: Callable[[str], str] = json.JSONEncoder(ensure_ascii=False).encode
@@ -101,23 +101,3 @@ def _node(node: Node, newline: str, out: list[str]) -> None:
         separator = "," + inner
         _node(item, inner, out)
     out.append(newline + "]")
-
-
-def first_comment(stream: Stream) -> tuple[int, int] | None:
-    """The position of the first node that carries a comment (0, 0 when it has none), or None
-    when the stream has no comment at all."""
-    if stream.comments:
-        return (0, 0)
-    for doc in stream.documents:
-        if doc.head or doc.foot:
-            return (doc.root.line, doc.root.column)
-        stack: list[Node] = [doc.root]
-        while stack:
-            node = stack.pop()
-            if node.comments or (isinstance(node, (Mapping, Sequence)) and node.inner):
-                return (node.line, node.column)
-            if isinstance(node, Mapping):
-                stack.extend(value for _, value in reversed(node.items))
-            elif isinstance(node, Sequence):
-                stack.extend(reversed(node.items))
-    return None

@@ -1,7 +1,7 @@
 """Scalar events → tree scalars, with the diagnostics of SPEC §2.6.
 
 Quoted and block scalars are strings; plain scalars are resolved by the input schema
-(:mod:`kyaml._schema`); explicit tags keep their meaning. A number whose text is already in a
+(:mod:`kyaml._reader.schema`); explicit tags keep their meaning. A number whose text is already in a
 safe form (SPEC §3.3) keeps its text; any other spelling is written in the safe form, with an
 ``info`` diagnostic. A plain scalar a YAML 1.1 reader (kubectl) reads differently from the input
 schema gets a ``warning`` that is an *ambiguity*: ``strict`` makes it an error. Keys are their
@@ -16,7 +16,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from kyaml._parse import raw_tag
 from kyaml._patterns import LazyPattern
 from kyaml._quote import (
     SAFE_FLOAT,
@@ -28,9 +27,10 @@ from kyaml._quote import (
     scalar_line,
 )
 from kyaml._quote import quote_line as _quote_line
-from kyaml._schema import is_plain_decimal, resolve_plain, resolve_tagged, yaml11_reading
+from kyaml._reader.parse import raw_tag
+from kyaml._reader.schema import is_plain_decimal, resolve_plain, resolve_tagged, yaml11_reading
 from kyaml._tree import Scalar
-from kyaml.errors import KyamlError
+from kyaml.errors import ParseError
 
 #: ``report(event, severity, message, ambiguity)``: where diagnostics go.
 Report = Callable[[Any, str, str, bool], None]
@@ -55,7 +55,7 @@ def scalar_text_of(event: Any) -> str:
         lone = int.from_bytes(exc.object[exc.start : exc.start + 2], "little")
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         message = f"escaped UTF-16 surrogate \\u{lone:04x} without its pair: not a character"
-        raise KyamlError(message, line, column) from None
+        raise ParseError(message, line, column) from None
 
 
 def scalar_node(event: Any, schema: str, report: Report) -> Scalar:

@@ -6,8 +6,8 @@ copied when the alias site carries comments of its own), so composition stays li
 number of nodes the aliases stand for is counted, and input whose expansion would pass
 ``max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR × events)`` is refused (the "billion laughs").
 
-Comments come from :mod:`kyaml._comments` per event and are moved the way go-yaml v3's node
-builder moves them (a mapping key's foot comment belongs to the entry before it, a value's foot
+Comments come from :mod:`kyaml._reader.comments` per event and are moved the way go-yaml v3's
+node builder moves them (a mapping key's foot comment belongs to the entry before it, a value's foot
 comment to its entry, a block mapping's closing foot comment to its last entry), except that
 kyaml appends where go-yaml overwrites, so no comment is lost. Comments go-yaml drops are kept
 where they stand: after an opening bracket, above the first entry (SPEC §6) or inside an empty
@@ -17,15 +17,14 @@ idempotent: blank lines are left out of the comments written between a later doc
 ``---`` and its root (read again, go-yaml would hand the part above a blank line to the
 document before), and a document's trailing comments are kept in text order.
 
-In compact mode, which writes no comments, one diagnostic per document says how many were
-dropped.
+Whoever asks (the formatter in compact mode, which writes no comments) hears how many comments
+each document had.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from ruamel.yaml.events import (
     AliasEvent,
@@ -39,20 +38,28 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from kyaml._comments import FOOT, HEAD, LINE, Comment, collect
-from kyaml._merge import Merge, apply_merges, copy_node
-from kyaml._parse import LineIndex, check_alias_text, parse_events, raw_tag
 from kyaml._quote import quote_line as _quote_line
-from kyaml._scalars import (
+from kyaml._reader.comments.replay import FOOT, HEAD, LINE, Comment, collect
+from kyaml._reader.merge import Merge, apply_merges, copy_node
+from kyaml._reader.parse import LineIndex, check_alias_text, parse_events, raw_tag
+from kyaml._reader.scalars import (
     check_key,
     plain_key_is_string,
     scalar_node,
     scalar_text,
     scalar_text_of,
 )
-from kyaml._schema import SCHEMAS
 from kyaml._tree import MAX_DEPTH, Comments, Document, Mapping, Node, Scalar, Sequence, Stream
-from kyaml.errors import Diagnostic, KyamlError
+from kyaml.errors import (
+    AmbiguityError,
+    Diagnostic,
+    KyamlError,
+    LimitError,
+    ParseError,
+    Related,
+    UnsupportedError,
+)
+from kyaml.options import ReadOptions
 
 #: The alias expansion limit is the larger of this and ``ALIAS_NODES_FACTOR`` × the number of
 #: events in the input.
@@ -66,6 +73,18 @@ _SET_TAG = _TAG + "set"
 _MERGE_TAGS = frozenset((None, _TAG + "merge"))
 
 OnDiagnostic = Callable[[Diagnostic], None]
+DEFAULT_READ = ReadOptions()
+
+
+class CommentCount(NamedTuple):
+    """How many comments a document carried, and the 1-based position of its first."""
+
+    line: int
+    column: int
+    number: int
+
+
+OnComments = Callable[[CommentCount], None]
 
 # How a merge key is remembered among a mapping's keys: not a str, so no real key can collide.
 _MERGE: Final = ("<<",)
@@ -73,50 +92,38 @@ _MERGE: Final = ("<<",)
 
 def compose_stream(
     text: str,
-    *,
-    schema: str = "reference",
+    options: ReadOptions = DEFAULT_READ,
     on_diagnostic: OnDiagnostic | None = None,
-    strict: bool = False,
-    compact: bool = False,
-    max_alias_nodes: int | None = None,
+    on_comments: OnComments | None = None,
 ) -> Stream:
     """The tree of a YAML (or JSON) stream, every comment attached (SPEC §2–§4).
 
-    Diagnostics (SPEC §2.6) go to ``on_diagnostic``; with ``strict`` the first ambiguity is a
-    :class:`KyamlError` instead. ``compact`` only decides whether dropped comments are reported.
-    ``max_alias_nodes`` replaces the alias expansion limit; the text aliases repeat is bounded
-    too (:func:`~kyaml._parse.check_alias_text`). When the text fails because it is a template or
-    indents with tabs, the error says so (:mod:`kyaml._templates`).
+    Diagnostics (SPEC §2.6) go to ``on_diagnostic``; with ``options.strict`` the first ambiguity
+    is a :class:`KyamlError` instead. ``on_comments``, when given, hears how many comments each
+    document carried and where the first was (once per document, and once for comments after
+    the last). ``options.max_alias_nodes`` replaces the alias expansion limit; the text aliases
+    repeat is bounded too (:func:`~kyaml._reader.parse.check_alias_text`). When the text fails
+    because it is a template or indents with tabs, the error says so
+    (:mod:`kyaml._reader.templates`).
     """
-    if schema not in SCHEMAS:
-        raise ValueError(f"unknown schema {schema!r}; expected one of {', '.join(SCHEMAS)}")
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    # Composition allocates many small objects and no reference cycles; the cyclic garbage
-    # collector's repeated passes over them would cost more than the whole composition.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        events = parse_events(text)
+        events = parse_events(text, options.parser)
         comments = collect(text, events)
-        composer = _Composer(text, events, comments, schema, on_diagnostic, strict, compact)
-        if max_alias_nodes is not None:
-            composer.alias_limit = max_alias_nodes
+        composer = _Composer(text, events, comments, options, on_diagnostic, on_comments)
         stream = composer.run()  # aliases share nodes: linear, however much they expand
         check_alias_text(text, events)
         return stream
     except KyamlError as exc:
-        from kyaml._templates import explain  # only on failure: well-formed input pays nothing
+        from kyaml._reader.templates import explain  # only on failure: well-formed input pays
 
-        clearer = explain(text, exc)
+        clearer = explain(text, exc, options.parser)
         if clearer is None:
             raise
         raise clearer from None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Open:
@@ -196,20 +203,22 @@ class _Composer:
         text: str,
         events: list[Any],
         comments: dict[int, list[Comment]] | None,
-        schema: str,
+        options: ReadOptions,
         on_diagnostic: OnDiagnostic | None,
-        strict: bool,
-        compact: bool,
+        on_comments: OnComments | None,
     ) -> None:
         self.text = text
         self.events = events
         self.comments = comments or {}
-        self.base_schema = schema
-        self.schema = schema
+        self.base_schema = options.schema
+        self.schema = options.schema
         self.on_diagnostic = on_diagnostic
-        self.strict = strict
-        self.compact = compact
-        self.alias_limit = max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR * len(events))
+        self.strict = options.strict
+        self.on_comments = on_comments
+        limit = options.max_alias_nodes
+        if limit is None:
+            limit = max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR * len(events))
+        self.alias_limit = limit
         self.expanded = 0
         self.anchors: dict[str, tuple[Node, int, str | None]] = {}
         self.open_anchors: set[str] = set()
@@ -226,7 +235,7 @@ class _Composer:
     def _report(self, event: Any, severity: str, message: str, ambiguity: bool) -> None:
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if ambiguity and self.strict:
-            raise KyamlError(message, line, column)
+            raise AmbiguityError(message, line, column)
         if self.on_diagnostic is not None:
             self.on_diagnostic(Diagnostic(line, column, severity, message))  # type: ignore[arg-type]
 
@@ -323,24 +332,23 @@ class _Composer:
         return Stream(self.documents)
 
     def _count(self, received: list[Comment]) -> None:
-        """Count a document's comments (reported once per document in compact mode)."""
-        if self.compact:
+        """Count a document's comments (when ``on_comments`` wants to hear of them)."""
+        if self.on_comments is not None:
             if not self.doc_comments:
                 self.doc_first = min(c.index for c in received)
             self.doc_comments += len(received)
 
     def _report_dropped(self) -> None:
-        """Compact mode writes no comments: one diagnostic per document that had some."""
+        """Tell ``on_comments`` how many comments the document (or the stream's end) had."""
         n = self.doc_comments
         self.doc_comments = 0
-        if not n or self.on_diagnostic is None:
+        if not n or self.on_comments is None:
             return
         if self.where is None:  # built once per stream, not once per document
             self.where = LineIndex(self.text)
         where = self.where
         line, column = where.line(self.doc_first) + 1, where.column(self.doc_first) + 1
-        message = f"{n} comment{'s' if n != 1 else ''} dropped: compact mode writes no comments"
-        self.on_diagnostic(Diagnostic(line, column, "warning", message))
+        self.on_comments(CommentCount(line, column, n))
 
     def _node_comments(self, received: list[Comment]) -> Comments:
         self._count(received)
@@ -377,9 +385,10 @@ class _Composer:
         if seen_as in seen:
             first = seen[seen_as]
             raise KyamlError(
-                f"duplicate key {_quote_line(text)} (first at line {first[0]}, column {first[1]})",
+                f"duplicate key {_quote_line(text)}",
                 line,
                 column,
+                related=Related("first at", first[0], first[1]),
             )
         top.key_line = seen[seen_as] = (line, column)
         top.merging = merge
@@ -418,14 +427,14 @@ class _Composer:
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
         if stack and stack[-1].is_map and stack[-1].key is None:
-            raise KyamlError(
+            raise UnsupportedError(
                 "a mapping or a sequence used as a mapping key is not supported (KYAML keys are"
                 " strings)",
                 line,
                 column,
             )
         if len(stack) >= MAX_DEPTH:
-            raise KyamlError(f"nested deeper than {MAX_DEPTH} levels", line, column)
+            raise LimitError(f"nested deeper than {MAX_DEPTH} levels", line, column)
         tag = raw_tag(event)
         if tag is not None:
             tag = str(tag)
@@ -433,11 +442,11 @@ class _Composer:
         if is_map:
             node = Mapping([], line, column)
             if tag is not None and tag not in _MAP_TAGS and tag != _SET_TAG:
-                raise KyamlError(f"unsupported tag {_short(tag)} on a mapping", line, column)
+                raise UnsupportedError(f"unsupported tag {_short(tag)} on a mapping", line, column)
         else:
             node = Sequence([], line, column)
             if tag is not None and tag not in _SEQ_TAGS:
-                raise KyamlError(f"unsupported tag {_short(tag)} on a sequence", line, column)
+                raise UnsupportedError(f"unsupported tag {_short(tag)} on a sequence", line, column)
         frame = _Open(node, is_map, event.anchor, not event.flow_style, tag)
         received = self.comments.get(i)
         if received:
@@ -512,14 +521,16 @@ class _Composer:
         name = event.anchor
         line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if name in self.open_anchors:
-            raise KyamlError(f"recursive alias *{name}: the anchor contains itself", line, column)
+            raise UnsupportedError(
+                f"recursive alias *{name}: the anchor contains itself", line, column
+            )
         found = self.anchors.get(name)
         if found is None:
-            raise KyamlError(f"unknown anchor *{name}", line, column)
+            raise ParseError(f"unknown anchor *{name}", line, column)
         node, size, key = found
         self.expanded += size
         if self.expanded > self.alias_limit:
-            raise KyamlError(
+            raise LimitError(
                 f"aliases expand to more than {self.alias_limit} nodes (a billion-laughs input?)",
                 line,
                 column,
@@ -527,7 +538,7 @@ class _Composer:
         stack = self.stack
         if stack and stack[-1].is_map and stack[-1].key is None:
             if not isinstance(node, Scalar):
-                raise KyamlError(
+                raise UnsupportedError(
                     f"alias *{name} used as a key stands for a collection; KYAML keys are strings",
                     line,
                     column,

@@ -13,14 +13,14 @@ cuts it into *foot* comments of what precedes and one *head* comment of what fol
 
 When blocks end, each block-end token goes before the first comment of the run that sits at the
 closing block's indent, so that comment is read as following the block. These are the facts
-:mod:`kyaml._comments` replays; kyaml's one deliberate change is that a blank line does not cut
-a run inside flow collections or after a flow root (SPEC §6, idempotence).
+:mod:`kyaml._reader.comments.replay` replays; kyaml's one deliberate change is that a blank
+line does not cut a run inside flow collections or after a flow root (SPEC §6, idempotence).
 """
 
 from __future__ import annotations
 
-from kyaml._parse import LineIndex
 from kyaml._patterns import LazyPattern
+from kyaml._reader.parse import LineIndex
 
 HEAD, LINE, FOOT = 0, 1, 2
 

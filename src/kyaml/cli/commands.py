@@ -1,9 +1,9 @@
 """What ``kyaml fmt`` and ``kyaml convert`` do, given their options (parsed by :mod:`kyaml.cli`).
 
-The options are merged with the configuration file, the files found (:mod:`kyaml._files`) and
-formatted (:mod:`kyaml._run`, :mod:`kyaml._bulk`), and :mod:`kyaml._report` tells the user and
-chooses the exit code: 0 done, 1 ``--check``/``--diff`` found changes, 2 errors. Nothing here
-parses the command line, so the command starts without importing click when it can.
+The options are merged with the configuration file, the files found (:mod:`kyaml.cli.files`) and
+formatted (:mod:`kyaml.cli.run`, :mod:`kyaml.cli.bulk`), and :mod:`kyaml.cli.report` tells the
+user and chooses the exit code: 0 done, 1 ``--check``/``--diff`` found changes, 2 errors.
+Nothing here parses the command line, so the command starts without importing click when it can.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from kyaml._files import (
+from kyaml.cli.files import (
     DEFAULT_EXCLUDE,
     ConfigError,
     Finder,
@@ -22,8 +22,8 @@ from kyaml._files import (
     find_repo_root,
     load_config,
 )
-from kyaml._report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
-from kyaml._run import (
+from kyaml.cli.report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
+from kyaml.cli.run import (
     BULK_FROM_BYTES,
     Options,
     Target,
@@ -36,6 +36,12 @@ from kyaml._run import (
 _JSON_REFUSED = "KYAML in a .json file would no longer be JSON; use `kyaml convert --to kyaml`"
 _PROGRESS_FROM = 20
 _NO_PATHS = "error: no paths given; use `kyaml fmt -` to read stdin, or `kyaml fmt .` for a folder"
+
+
+def parser_from_environment() -> str:
+    """The parser ``KYAML_PURE=1`` asks for (``pure``; else ``auto``): the command's switch for
+    ruamel.yaml's pure-Python parser, which the tests use to run both parsers."""
+    return "pure" if os.environ.get("KYAML_PURE", "") not in ("", "0") else "auto"
 
 
 def _settings(report: Report, config: str | None, start: str) -> dict[str, Any] | None:
@@ -104,6 +110,7 @@ def fmt(
         compact=_pick(compact, settings, "compact", False),
         schema=_pick(schema, settings, "schema", "reference"),
         strict=_pick(strict, settings, "strict", False),
+        parser=parser_from_environment(),
         write=not (check or diff),
         diff=diff,
     )
@@ -280,6 +287,7 @@ def convert(
         compact=_pick(compact, settings, "compact", False) and target == "kyaml",
         schema=_pick(schema, settings, "schema", "reference"),
         strict=_pick(strict, settings, "strict", False),
+        parser=parser_from_environment(),
     )
     name = path
     try:

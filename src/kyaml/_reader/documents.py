@@ -1,4 +1,4 @@
-"""Reading a stream one document at a time (:mod:`kyaml._split`), as if it were read whole.
+"""Reading a stream one document at a time (:mod:`kyaml._reader.split`), as if it were read whole.
 
 Each document's text is composed on its own; what it reports is moved to the stream's lines, so
 errors and diagnostics read the same as for the whole stream, and the documents join into the
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from kyaml._compose import OnDiagnostic, compose_stream
-from kyaml._patterns import LazyPattern
-from kyaml._split import Span, split_documents
+from kyaml._reader.compose import CommentCount, OnComments, OnDiagnostic, compose_stream
+from kyaml._reader.split import Span, split_documents
 from kyaml._tree import Document, Scalar, Stream
 from kyaml.errors import Diagnostic, KyamlError
-
-_AT_LINE = LazyPattern(r"(at line )(\d+)")
+from kyaml.options import ReadOptions
 
 
 def normalized(text: str) -> str:
@@ -30,11 +28,11 @@ def normalized(text: str) -> str:
 class Part:
     """One document's tree, the comments above its ``---`` that belong to the document before
     it (go-yaml hands a later document's first comments, up to a blank line, to the document
-    before), and the diagnostics its reading gave."""
+    before), and what its reading reported, in order (diagnostics and comment counts)."""
 
     __slots__ = ("lead", "notes", "stream")
 
-    def __init__(self, stream: Stream, lead: list[str], notes: list[Diagnostic]) -> None:
+    def __init__(self, stream: Stream, lead: list[str], notes: list[Note]) -> None:
         self.stream = stream
         self.lead = lead
         self.notes = notes
@@ -44,6 +42,7 @@ class UnjoinableError(Exception):
     """A document's comments tie it to a neighbour outside the spans being read."""
 
 
+Note = Diagnostic | CommentCount
 # Why a document could not be read apart: its neighbour's stand-in took comments it cannot give.
 _JOIN_BEFORE, _JOIN_AFTER = "before", "after"
 
@@ -54,9 +53,8 @@ def compose_piece(
     *,
     first: bool,
     last: bool,
-    schema: str = "reference",
-    strict: bool = False,
-    compact: bool = False,
+    options: ReadOptions,
+    counting: bool = False,
 ) -> Part | str:
     """The tree of the document(s) in ``piece``, cut from a normalized stream at its ``line``
     (0-based), positions counted in the whole stream; or which neighbour (``"before"``,
@@ -68,18 +66,19 @@ def compose_piece(
     gives the comments it received to the document before. A piece without a ``#`` has no
     comment to attach and is read alone first; should that fail, it is read again between its
     stand-ins, so that the error is the whole stream's (``'a`` then ``---`` is a quoted scalar
-    cut by a document marker, not by the end of the input).
+    cut by a document marker, not by the end of the input). ``counting`` asks for the comment
+    counts of :func:`~kyaml._reader.compose.compose_stream` among the notes.
     """
     if (first and last) or "#" not in piece:
         try:
-            stream, notes = _read(piece, line, schema, strict, compact)
+            stream, notes = _read(piece, line, options, counting)
         except KyamlError:
             if first and last:
                 raise
         else:
             return Part(stream, [], notes)
     piece = ("" if first else "---\n") + piece + ("" if last else "---\n")
-    stream, notes = _read(piece, line - (0 if first else 1), schema, strict, compact)
+    stream, notes = _read(piece, line - (0 if first else 1), options, counting)
     documents = stream.documents
     if not last and _stand_in_comments(documents.pop()) != []:
         return _JOIN_AFTER
@@ -92,16 +91,13 @@ def compose_piece(
     return Part(stream, lead, notes)
 
 
-def _read(
-    piece: str, line: int, schema: str, strict: bool, compact: bool
-) -> tuple[Stream, list[Diagnostic]]:
-    """The tree of ``piece`` and its diagnostics, positions moved down ``line`` lines."""
-    notes: list[Diagnostic] = []
+def _read(piece: str, line: int, options: ReadOptions, counting: bool) -> tuple[Stream, list[Note]]:
+    """The tree of ``piece`` and what its reading reported, positions moved down ``line``
+    lines."""
+    notes: list[Note] = []
     report = notes.append if line == 0 else _moved(notes.append, line)
     try:
-        stream = compose_stream(
-            piece, schema=schema, on_diagnostic=report, strict=strict, compact=compact
-        )
+        stream = compose_stream(piece, options, report, report if counting else None)
     except KyamlError as exc:
         raise moved_error(exc, line) from None
     return stream, notes
@@ -109,10 +105,7 @@ def _read(
 
 def moved_error(exc: KyamlError, lines: int) -> KyamlError:
     """``exc``, raised for a piece of a stream, with its positions moved down ``lines`` lines."""
-    if lines == 0:
-        return exc
-    message = _AT_LINE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + lines}", exc.message)
-    return KyamlError(message, exc.line + lines if exc.line else 0, exc.column)
+    return exc.moved(lines)
 
 
 def _stand_in_comments(doc: Document) -> list[str] | None:
@@ -129,11 +122,9 @@ def _stand_in_comments(doc: Document) -> list[str] | None:
 
 def compose_documents(
     text: str,
-    *,
-    schema: str = "reference",
+    options: ReadOptions,
     on_diagnostic: OnDiagnostic | None = None,
-    strict: bool = False,
-    compact: bool = False,
+    on_comments: OnComments | None = None,
 ) -> Iterator[Part]:
     """The trees of a stream's documents, read one at a time (comment-only input: one tree
     holding just the comments). Documents whose comments cross a ``---`` are read together."""
@@ -143,24 +134,16 @@ def compose_documents(
     def piece_of(start: int, stop: int, line: int) -> str:
         return text if (start, stop) == (0, len(text)) else text[start:stop]
 
-    return compose_parts(
-        spans,
-        piece_of,
-        schema=schema,
-        on_diagnostic=on_diagnostic,
-        strict=strict,
-        compact=compact,
-    )
+    return compose_parts(spans, piece_of, options, on_diagnostic, on_comments)
 
 
 def compose_parts(
     spans: list[Span],
     piece_of: Callable[[int, int, int], str],
-    *,
-    schema: str = "reference",
+    options: ReadOptions,
     on_diagnostic: OnDiagnostic | None = None,
-    strict: bool = False,
-    compact: bool = False,
+    on_comments: OnComments | None = None,
+    *,
     at_start: bool = True,
     at_end: bool = True,
 ) -> Iterator[Part]:
@@ -181,9 +164,8 @@ def compose_parts(
                 line,
                 first=at_start and start == spans[0][0],
                 last=at_end and i + 1 == len(spans),
-                schema=schema,
-                strict=strict,
-                compact=compact,
+                options=options,
+                counting=on_comments is not None,
             )
             if isinstance(part, Part):
                 break
@@ -198,32 +180,29 @@ def compose_parts(
                 span = (held[0][0], span[1], held[0][2])
                 held = None
         if held is not None:
-            yield _given(held[1], on_diagnostic)
+            yield _given(held[1], on_diagnostic, on_comments)
         held = (span, part)
         i += 1
     assert held is not None
-    yield _given(held[1], on_diagnostic)
+    yield _given(held[1], on_diagnostic, on_comments)
 
 
-def _given(part: Part, on_diagnostic: OnDiagnostic | None) -> Part:
-    if on_diagnostic is not None:
-        for note in part.notes:
-            on_diagnostic(note)
+def _given(part: Part, on_diagnostic: OnDiagnostic | None, on_comments: OnComments | None) -> Part:
+    """``part``, once its notes have gone to their listeners, in the order they were made."""
+    for note in part.notes:
+        if isinstance(note, Diagnostic):
+            if on_diagnostic is not None:
+                on_diagnostic(note)
+        elif on_comments is not None:
+            on_comments(note)
     return part
 
 
 def compose_all(
-    text: str,
-    *,
-    schema: str = "reference",
-    on_diagnostic: OnDiagnostic | None = None,
-    strict: bool = False,
-    compact: bool = False,
+    text: str, options: ReadOptions, on_diagnostic: OnDiagnostic | None = None
 ) -> Stream:
     """The tree of a whole stream, read document by document."""
-    parts = compose_documents(
-        text, schema=schema, on_diagnostic=on_diagnostic, strict=strict, compact=compact
-    )
+    parts = compose_documents(text, options, on_diagnostic)
     whole: Stream | None = None
     for part in parts:
         if whole is None:
@@ -236,8 +215,14 @@ def compose_all(
     return whole
 
 
-def _moved(on_diagnostic: OnDiagnostic, lines: int) -> OnDiagnostic:
-    def report(d: Diagnostic) -> None:
-        on_diagnostic(Diagnostic(d.line + lines, d.column, d.severity, d.message))
+def _moved(report: Callable[[Note], None], lines: int) -> Callable[[Note], None]:
+    """``report``, given notes whose lines are moved down ``lines`` lines."""
 
-    return report
+    def moved(note: Note) -> None:
+        report(
+            note._replace(line=note.line + lines)
+            if isinstance(note, CommentCount)
+            else note.moved(lines)
+        )
+
+    return moved

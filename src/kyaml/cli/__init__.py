@@ -1,10 +1,10 @@
 """The ``kyaml`` command, also installed as ``kubectl-kyaml`` for ``kubectl kyaml``.
 
-Thin by design: it parses the command line and hands the options to :mod:`kyaml._commands`.
+Thin by design: it parses the command line and hands the options to :mod:`kyaml.cli.commands`.
 The plain ``kyaml fmt`` invocations editors and hooks make on every save (paths or ``-``, and
 the common flags, each spelled out) are parsed here directly, which saves click's import time;
 everything else (``--help``, ``--version``, ``convert``, usage errors) goes to click
-(:mod:`kyaml._click_cli`), which reads the same options into the same values.
+(:mod:`kyaml.cli.app`), which reads the same options into the same values.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from kyaml._files import SCHEMAS
-from kyaml._report import EXIT_ERROR, EXIT_OK
+from kyaml.cli.files import SCHEMAS
+from kyaml.cli.report import EXIT_ERROR, EXIT_OK
 
 # `kyaml fmt` options parsed without click: flags as (parameter, value), and options taking a
 # value as parameter (repeatable ones collect into a tuple, the others keep the last value).
@@ -162,12 +162,12 @@ def _run(args: list[str]) -> Any:
     """Run the command line: directly for a plain ``fmt``, else through click."""
     options = fmt_options(args[1:]) if args[:1] == ["fmt"] else None
     if options is not None:
-        from kyaml import _commands
+        from kyaml.cli import commands as _commands
 
         return _commands.fmt(**options)
     import click
 
-    from kyaml._click_cli import cli
+    from kyaml.cli.app import cli
 
     invoked = os.path.basename(sys.argv[0]) if sys.argv else ""
     prog = "kubectl kyaml" if invoked.startswith("kubectl-") else "kyaml"

@@ -1,6 +1,6 @@
 """Formatting and converting documents: one file, stdin, or many files across processes.
 
-Every function here turns an input into a :class:`~kyaml._report.Result` and never raises for
+Every function here turns an input into a :class:`~kyaml.cli.report.Result` and never raises for
 bad input: library errors, decoding errors, I/O errors and unexpected exceptions all become
 error messages, so one bad file never stops the others. Nothing here prints.
 """
@@ -13,41 +13,47 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import IO, TYPE_CHECKING, Literal
 
-from kyaml._report import Kind, Result
-from kyaml._write import Source, decode, read_file, write_atomic
+from kyaml.cli.collector import paused
+from kyaml.cli.report import Kind, Result
+from kyaml.cli.write import Source, decode, read_file, write_atomic
 from kyaml.errors import Diagnostic, KyamlError
+from kyaml.options import Options as LibraryOptions
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from kyaml._schema import Schema
 
 Target = Literal["kyaml", "yaml", "json"]
 
 
 class Options:
-    """How to format: passed unchanged to every file, and to worker processes."""
+    """How to format: passed unchanged to every file, and to worker processes.
 
-    __slots__ = ("compact", "diff", "schema", "strict", "write")
+    ``library`` is what the library is told; ``write`` and ``diff`` are the command's own.
+    """
+
+    __slots__ = ("diff", "library", "write")
 
     def __init__(
         self,
         *,
         compact: bool = False,
-        schema: Schema = "reference",
+        schema: str = "reference",
         strict: bool = False,
+        parser: str = "auto",
         write: bool = True,
         diff: bool = False,
     ) -> None:
-        self.compact = compact
-        self.schema: Schema = schema
-        self.strict = strict
+        self.library = LibraryOptions(compact=compact, schema=schema, strict=strict, parser=parser)
         self.write = write
         self.diff = diff
 
+    @property
+    def compact(self) -> bool:
+        return self.library.compact
+
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Options({fields})"
+        return f"Options(library={self.library!r}, write={self.write!r}, diff={self.diff!r})"
 
 
 def opted_out(text: str) -> bool:
@@ -112,20 +118,14 @@ def _library_call(
     text: str, target: Target, options: Options, on_diagnostic: Callable[[Diagnostic], None]
 ) -> str:
     """Call the library (imported here, lazily) for one conversion."""
-    if target == "kyaml":
-        from kyaml._load import format_str
+    from kyaml import _api
 
-        return format_str(
-            text,
-            compact=options.compact,
-            schema=options.schema,
-            strict=options.strict,
-            on_diagnostic=on_diagnostic,
-        )
-    from kyaml import _convert
-
-    convert = _convert.to_yaml if target == "yaml" else _convert.to_json
-    return convert(text, schema=options.schema, strict=options.strict, on_diagnostic=on_diagnostic)
+    with paused():
+        if target == "kyaml":
+            return _api.format_str(text, on_diagnostic=on_diagnostic, options=options.library)
+        convert = _api.to_yaml if target == "yaml" else _api.to_json
+        library = options.library.replace(compact=False)
+        return convert(text, on_diagnostic=on_diagnostic, options=library)
 
 
 def format_bytes(
@@ -161,7 +161,7 @@ def format_bytes(
 
 
 BULK_FROM_BYTES = 1 << 20
-"""Streams at least this large are formatted document by document (:mod:`kyaml._bulk`)."""
+"""Streams at least this large are formatted document by document (:mod:`kyaml.cli.bulk`)."""
 
 
 def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[bytes]) -> Result:
@@ -172,12 +172,13 @@ def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[byt
         return format_bytes(data, name, options)
     messages: list[tuple[Kind, str]] = []
     try:
-        from kyaml._bulk import Stream, first_text, format_to
+        from kyaml.cli.bulk import Stream, first_text, format_to
 
         stream = Stream(data)
         if opted_out(first_text(stream)):
             return Result(name, "skipped", output=data, note="kyaml: off")
-        notes = format_to(stream, options, jobs, out)
+        with paused():
+            notes = format_to(stream, options, jobs, out)
     except KyamlError as exc:
         messages.append(("error", _error_line(exc, name)))
         return Result(name, "failed", messages)
@@ -256,7 +257,7 @@ def _total_size(files: Sequence[tuple[str, str]]) -> int:
 
 def _preload() -> None:
     """Import the formatter before forking, so that workers inherit it instead of importing it."""
-    import kyaml._load  # noqa: F401
+    import kyaml._api  # noqa: F401
 
 
 def _make_pool(workers: int) -> ProcessPoolExecutor | None:

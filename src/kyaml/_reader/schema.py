@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Literal
 
 from kyaml._patterns import LazyPattern
-from kyaml.errors import KyamlError
+from kyaml.errors import KyamlError, UnsupportedError
 
 Schema = Literal["reference", "1.1", "1.2"]
 SCHEMAS: tuple[str, ...] = ("reference", "1.1", "1.2")
@@ -357,7 +357,7 @@ def resolve_tagged(  # noqa: PLR0917 (the parser's call shape)
     shown = "!!" + name if name is not None else tag
     reader = _TAG_READERS.get(name or "")
     if reader is None:
-        raise KyamlError(f"unsupported tag {shown} on a scalar", line, column)
+        raise UnsupportedError(f"unsupported tag {shown} on a scalar", line, column)
     try:
         return reader(text, schema)
     except (ValueError, KeyError) as exc:

@@ -15,7 +15,7 @@ import os
 import stat
 from collections.abc import Iterator
 
-from kyaml.errors import KyamlError
+from kyaml.errors import KyamlError, ParseError
 
 # Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS = (
@@ -68,7 +68,7 @@ def decode(data: bytes) -> Source:
     else:
         unmarked = _unmarked_utf16_32(data)
         if unmarked:
-            raise KyamlError(
+            raise ParseError(
                 f"{unmarked} text without a byte order mark; kyaml reads UTF-16 and UTF-32 only"
                 " after a byte order mark (or convert the file to UTF-8)",
                 1,
@@ -113,7 +113,7 @@ def decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlEr
     message = f"not valid {name} text ({exc.reason}: bytes {bad})"
     if b"\0" in body[:_BINARY_SNIFF] and encoding == "utf-8":
         message += "; NUL bytes too: a binary file?"
-    return KyamlError(message, line, column)
+    return ParseError(message, line, column)
 
 
 def read_file(path: str) -> bytes:

@@ -26,11 +26,11 @@ the end of a collection) that collection is written in flow style, as KYAML, whi
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
-from kyaml._kyaml import emit_stream
+from kyaml._emit.kyaml import emit_stream
 from kyaml._quote import float_text, int_text, literal_header, plain_safe, quote_line
-from kyaml._tree import MAX_DEPTH, Document, Mapping, Node, Scalar, Sequence, Stream
+from kyaml._tree import MAX_DEPTH, Document, Mapping, Node, Scalar, Sequence, Stream, first_comment
 
 # Longest key written as an implicit ``key: value``; YAML readers refuse implicit keys past 1024
 # characters, so longer keys use the explicit ``? key`` form.
@@ -65,6 +65,37 @@ def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
             following = out[i + 1].lstrip(" ") if i + 1 < len(out) else "#"
             out[i] = "" if following[:1] in ("#", "\n") else "\n"
     return "".join(out)
+
+
+def block_yaml(stream: Stream, read_back: Callable[[str], Stream]) -> str:
+    """The block YAML of a stream that reads back as the same KYAML, comments included.
+
+    Block YAML has fewer places for comments than KYAML, and the reader attaches comments by
+    rules that turn on blank lines and indentation (SPEC §1). The emitter places them by those
+    rules; as a guarantee, when the stream has comments its block YAML is read back once
+    (``read_back``, the formatter's reader) and any document whose KYAML would change is written
+    in flow style (as KYAML, which is YAML too).
+    """
+    text = emit_yaml(stream)
+    if first_comment(stream) is None:
+        return text
+    expected = [_kyaml(doc) for doc in stream.documents]
+    flow: set[int] = set()
+    while True:
+        back = read_back(text).documents
+        if len(back) == len(expected):
+            changed = {i for i, doc in enumerate(back) if _kyaml(doc) != expected[i]}
+        else:  # pragma: no cover - the emitter writes one `---` per document
+            changed = set(range(len(expected)))
+        if not changed or len(flow) == len(expected):
+            return text
+        # a document can read differently after a block document: then all are kept in flow
+        flow = flow | changed if not changed <= flow else set(range(len(expected)))
+        text = emit_yaml(stream, flow)
+
+
+def _kyaml(doc: Document) -> str:
+    return emit_stream(Stream([doc]))
 
 
 def _is_block(node: Node) -> bool:

@@ -2,7 +2,7 @@
 
 The fast path is libyaml's parser behind ruamel.yaml's C extension (``_ruamel_yaml``, from
 ``ruamel.yaml.clib``); it is about ten times faster than any Python parser. When the extension is
-missing, or when the environment variable ``KYAML_PURE=1`` asks for it (the tests run both),
+missing, or when the options ask for it (``parser="pure"``; the tests run both),
 ruamel.yaml's pure-Python reader, scanner and parser give the same events. Both give
 ``ruamel.yaml.events`` objects whose ``start_mark``/``end_mark`` carry ``index`` (in code points
 of the text given, a CR LF pair counting two), ``line`` and ``column`` (0-based).
@@ -22,7 +22,8 @@ the libyaml inside ruamel.yaml.clib (0.1.7) is older than go-yaml's rules and re
 YAML 1.2, such as a ``:`` inside a plain scalar in a flow collection
 (``args: [--listen=:9102]``), common in kubeconfig files.
 
-Neither path keeps comments; :mod:`kyaml._comments` recovers them from the text between events.
+Neither path keeps comments; :mod:`kyaml._reader.comments` recovers them from the text between
+events.
 Parser failures become :class:`~kyaml.errors.KyamlError` with a 1-based line and column.
 
 Work stays bounded by the input: parsing stops as soon as collections nest deeper than
@@ -33,7 +34,6 @@ Work stays bounded by the input: parsing stops as soon as collections nest deepe
 from __future__ import annotations
 
 import contextlib
-import os
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, count, islice
@@ -52,9 +52,9 @@ from ruamel.yaml.events import (
 )
 
 from kyaml._patterns import LazyPattern
-from kyaml._split import LINE_BREAKS, lf_only
+from kyaml._reader.split import LINE_BREAKS, lf_only
 from kyaml._tree import MAX_DEPTH
-from kyaml.errors import KyamlError
+from kyaml.errors import KyamlError, LimitError, ParseError, Related
 
 try:  # pragma: no cover - which branch runs depends on the installation
     from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
@@ -69,19 +69,19 @@ def c_parser_available() -> bool:
     return _CParser is not None
 
 
-def use_pure_parser() -> bool:
-    """Whether parsing goes through the pure-Python parser (no extension, or ``KYAML_PURE=1``)."""
-    return _CParser is None or os.environ.get("KYAML_PURE", "") not in ("", "0")
+def use_pure_parser(parser: str) -> bool:
+    """Whether parsing goes through the pure-Python parser (no extension, or ``parser="pure"``)."""
+    return _CParser is None or parser == "pure"
 
 
-def parse_events(text: str) -> list[Any]:
+def parse_events(text: str, parser: str = "auto") -> list[Any]:
     """All events of a YAML stream, ``StreamStartEvent`` to ``StreamEndEvent``.
 
     ``text`` must not start with a byte-order mark (the caller strips it, so that event indexes
     are indexes into ``text``). Raises :class:`KyamlError` when the text is not YAML, or as soon
     as collections nest deeper than :data:`~kyaml._tree.MAX_DEPTH`.
     """
-    pure = use_pure_parser()
+    pure = use_pure_parser(parser)
     try:
         return _parse_pure(text, []) if pure else _parse_c(text, [])
     except KyamlError:
@@ -103,12 +103,12 @@ def parse_events(text: str) -> list[Any]:
     raise converted
 
 
-def events_before_error(text: str) -> list[Any]:
+def events_before_error(text: str, parser: str = "auto") -> list[Any]:
     """The events the parser gives for ``text`` before it fails (all of them when it does not),
     for error messages that explain why a text is not YAML. When the C parser fails, the pure
     parser's events are taken if it reads further, as :func:`parse_events` would."""
     events: list[Any] = []
-    pure = use_pure_parser()
+    pure = use_pure_parser(parser)
     try:
         return _parse_pure(text, events) if pure else _parse_c(text, events)
     except KyamlError:  # too deep: the pure parser would stop at the same place
@@ -150,7 +150,7 @@ def _parse_pure(text: str, events: list[Any]) -> list[Any]:
         # an escape past U+10FFFF (`"\U00110000"`): chr() refuses it inside the scanner
         mark = loader.reader.get_mark()
         message = "while parsing a quoted scalar: found invalid Unicode character escape code"
-        raise KyamlError(message, mark.line + 1, mark.column + 1) from None
+        raise ParseError(message, mark.line + 1, mark.column + 1) from None
 
 
 def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[Any]:
@@ -208,7 +208,7 @@ def _check_each(text: str, chunk: list[Any], events: list[Any], depth: int) -> i
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise KyamlError(
+                raise LimitError(
                     f"nested deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
                 )
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -218,7 +218,7 @@ def _check_each(text: str, chunk: list[Any], events: list[Any], depth: int) -> i
             at = max(0, text.rfind("%YAML", 0, event.start_mark.index))
             where = LineIndex(text)
             message = "found incompatible YAML document"
-            raise KyamlError(message, where.line(at) + 1, where.column(at) + 1)
+            raise ParseError(message, where.line(at) + 1, where.column(at) + 1)
     return depth
 
 
@@ -289,7 +289,7 @@ def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> 
             repeated += size
             if repeated > limit:
                 mark = event.start_mark
-                raise KyamlError(
+                raise LimitError(
                     f"aliases repeat more than {limit} characters of text (a billion-laughs"
                     " input?)",
                     mark.line + 1,
@@ -365,22 +365,21 @@ def _yaml_error(text: str, exc: Exception) -> KyamlError | None:
         else:
             line = column = 0
         if isinstance(character, int):
-            return KyamlError(f"unacceptable character U+{character:04X}: {reason}", line, column)
-        return KyamlError(str(reason), line, column)
+            return ParseError(f"unacceptable character U+{character:04X}: {reason}", line, column)
+        return ParseError(str(reason), line, column)
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     message = str(problem)
+    related = None
     if context:
         message = f"{context}: {message}"
         if context_mark is not None and mark is not None and context_mark.line != mark.line:
-            message += (
-                f" (started at line {context_mark.line + 1}, column {context_mark.column + 1})"
-            )
+            related = Related("started at", context_mark.line + 1, context_mark.column + 1)
     if mark is None:
         mark = context_mark
     if mark is None:
-        return KyamlError(message)
-    return KyamlError(message, mark.line + 1, mark.column + 1)
+        return ParseError(message, related=related)
+    return ParseError(message, mark.line + 1, mark.column + 1, related=related)
 
 
 def _unicode_error(text: str, exc: UnicodeError) -> KyamlError:
@@ -388,9 +387,9 @@ def _unicode_error(text: str, exc: UnicodeError) -> KyamlError:
     if isinstance(start, int) and 0 <= start < len(text):
         where = LineIndex(text)
         code = ord(text[start])
-        return KyamlError(
+        return ParseError(
             f"unacceptable character U+{code:04X}: not a Unicode scalar value",
             where.line(start) + 1,
             where.column(start) + 1,
         )
-    return KyamlError(f"the text is not valid Unicode: {exc}")
+    return ParseError(f"the text is not valid Unicode: {exc}")

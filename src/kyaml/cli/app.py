@@ -1,6 +1,6 @@
 """The `kyaml` command's options, parsed by click: `fmt`, `convert`, `--help`, `--version`.
 
-Each command hands its options to :mod:`kyaml._commands`; :mod:`kyaml.cli` skips this module
+Each command hands its options to :mod:`kyaml.cli.commands`; :mod:`kyaml.cli` skips this module
 (and click's import time) for the plain invocations an editor makes.
 """
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import click
 
-from kyaml import _commands
-from kyaml._files import SCHEMAS
-from kyaml._run import Target
 from kyaml._version import __version__
+from kyaml.cli import commands as _commands
+from kyaml.cli.files import SCHEMAS
+from kyaml.cli.run import Target
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

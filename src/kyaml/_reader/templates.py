@@ -31,9 +31,9 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from kyaml._parse import LineIndex, events_before_error
 from kyaml._patterns import LazyPattern
-from kyaml.errors import KyamlError
+from kyaml._reader.parse import LineIndex, events_before_error
+from kyaml.errors import KyamlError, ParseError
 
 # A template tag closed on its line (at most 1000 characters, which keeps the search linear):
 # Go/Helm and Jinja expressions, Jinja statements and comments.
@@ -48,9 +48,9 @@ _SHOWN = 40
 TAB = "a tab indents this line, and tabs cannot indent YAML: indent with spaces"
 
 
-def explain(text: str, error: KyamlError) -> KyamlError | None:
+def explain(text: str, error: KyamlError, parser: str = "auto") -> KyamlError | None:
     """A clearer error than ``error`` for ``text`` when a template tag or a tab is to blame for
-    it, else None."""
+    it, else None; ``parser`` names the parser that read ``text``."""
     if "{{" not in text and "{%" not in text and "{#" not in text and "\t" not in text:
         return None
     where = LineIndex(text)
@@ -62,7 +62,7 @@ def explain(text: str, error: KyamlError) -> KyamlError | None:
     tab = _indenting_tab(text, where, at)
     if not tags and tab < 0:
         return None
-    read = _Read(text, where, events_before_error(text))
+    read = _Read(text, where, events_before_error(text, parser))
     for match in tags:
         start = match.start()
         if not read.in_scalar(start) and not read.in_comment(start):
@@ -174,4 +174,4 @@ class _Read:
         return any(flow)
 
     def error_at(self, index: int, message: str) -> KyamlError:
-        return KyamlError(message, self.where.line(index) + 1, self.where.column(index) + 1)
+        return ParseError(message, self.where.line(index) + 1, self.where.column(index) + 1)

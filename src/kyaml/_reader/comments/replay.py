@@ -13,8 +13,8 @@ seen there (indicators, the virtual block-start/-end tokens, simple-key markers)
 comments to the event that receives them.
 
 The result maps an event index to the comments it receives, each tagged head, line or foot;
-:mod:`kyaml._compose` turns those into the tree's comments. Deliberate differences from go-yaml,
-all to keep every comment and to make formatting idempotent (SPEC §2.3, §2.4, §6):
+:mod:`kyaml._reader.compose` turns those into the tree's comments. Deliberate differences
+from go-yaml, all to keep every comment and to make formatting idempotent (SPEC §2.3, §2.4, §6):
 
 - inside a flow collection, and after a flow or scalar root, a blank line does not cut a
   comment run (go-yaml cuts it there and drops the blank line, so a blank line kyaml writes
@@ -44,10 +44,20 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from kyaml._parse import LineIndex, raw_tag
 from kyaml._patterns import LazyPattern
-from kyaml._runs import BREAKS, FOOT, HEAD, LINE, Comment, Piece, Stretch, close_blocks, cut_run
-from kyaml.errors import KyamlError
+from kyaml._reader.comments.runs import (
+    BREAKS,
+    FOOT,
+    HEAD,
+    LINE,
+    Comment,
+    Piece,
+    Stretch,
+    close_blocks,
+    cut_run,
+)
+from kyaml._reader.parse import LineIndex, raw_tag
+from kyaml.errors import UnsupportedError
 
 __all__ = ["FOOT", "HEAD", "LINE", "Comment", "collect"]
 
@@ -111,7 +121,7 @@ def _no_comment_after_properties(text: str, start: int, end: int, where: LineInd
     (``&a # c`` then ``x``): no event carries it, and it must not be lost."""
     m = _PROPERTIES.match(text, start, end)
     if m is not None and m.end() < end and text[m.end()] == "#" and m.group()[-1:] in " \t":
-        raise KyamlError(
+        raise UnsupportedError(
             "a comment between an anchor or tag and its scalar on a later line is not"
             " supported; move the comment above the entry",
             where.line(m.end()) + 1,

@@ -1,0 +1,275 @@
+"""The public functions, thin over the pipeline: text → tree (:mod:`kyaml._reader`) → text
+(:mod:`kyaml._emit`), and Python data ⇄ tree (:mod:`kyaml._data`).
+
+``format_str`` is the formatter's engine; ``loads``/``load`` and ``dumps``/``dump`` mirror
+:mod:`json`; ``to_yaml`` and ``to_json`` write a stream back as block YAML or JSON. Every reading
+function reads alike (one document at a time, same schemas, same diagnostics, same errors); each
+builds one :class:`~kyaml.options.Options` from its keywords, or takes it whole as ``options=``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from kyaml._emit.kyaml import emit_stream
+from kyaml._reader import (
+    CommentCount,
+    Part,
+    Span,
+    compose_all,
+    compose_documents,
+    compose_parts,
+    compose_stream,
+)
+from kyaml._tree import Document, Stream
+from kyaml.errors import Diagnostic, KyamlError
+from kyaml.options import DEFAULT, Options, ReadOptions, build
+
+if TYPE_CHECKING:
+    from kyaml._data import Default
+
+OnDiagnostic = Callable[[Diagnostic], None]
+
+__all__ = [
+    "dump",
+    "dump_all",
+    "dumps",
+    "dumps_all",
+    "format_str",
+    "load",
+    "load_all",
+    "loads",
+    "loads_all",
+    "to_json",
+    "to_yaml",
+]
+
+
+def format_str(
+    text: str,
+    *,
+    compact: bool = DEFAULT.compact,
+    schema: str = DEFAULT.schema,
+    strict: bool = DEFAULT.strict,
+    on_diagnostic: OnDiagnostic | None = None,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> str:
+    """YAML or JSON text as KYAML text (SPEC §1), every comment kept (none in compact mode).
+
+    ``schema`` reads plain scalars as ``"reference"`` (go-yaml v3, the default), ``"1.1"`` or
+    ``"1.2"`` (SPEC §3.1). Diagnostics go to ``on_diagnostic``; ``strict`` makes the first
+    ambiguity a :class:`KyamlError`. ``parser`` is ``"auto"`` or ``"pure"``. Input that cannot
+    be formatted safely raises :class:`KyamlError` and nothing is returned.
+    """
+    opts = build(options, compact=compact, schema=schema, strict=strict, parser=parser)
+    parts = compose_documents(text, opts.read, on_diagnostic, _dropped(opts, on_diagnostic))
+    return "".join([part_text(part, opts.compact) for part in parts])
+
+
+def format_spans(
+    spans: list[Span],
+    piece_of: Callable[[int, int, int], str],
+    options: Options,
+    on_diagnostic: OnDiagnostic | None = None,
+    *,
+    at_start: bool = True,
+    at_end: bool = True,
+) -> Iterator[str]:
+    """The KYAML of the documents at ``spans`` of a stream, one part at a time (for streams too
+    large to hold whole; :func:`kyaml._reader.compose_parts` says what the arguments mean)."""
+    parts = compose_parts(
+        spans,
+        piece_of,
+        options.read,
+        on_diagnostic,
+        _dropped(options, on_diagnostic),
+        at_start=at_start,
+        at_end=at_end,
+    )
+    return (part_text(part, options.compact) for part in parts)
+
+
+def _dropped(
+    options: Options, on_diagnostic: OnDiagnostic | None
+) -> Callable[[CommentCount], None] | None:
+    """Compact mode writes no comments: a warning for each document that had some."""
+    if not options.compact or on_diagnostic is None:
+        return None
+
+    def report(seen: CommentCount) -> None:
+        n = seen.number
+        message = f"{n} comment{'s' if n != 1 else ''} dropped: compact mode writes no comments"
+        on_diagnostic(Diagnostic(seen.line, seen.column, "warning", message))
+
+    return report
+
+
+def part_text(part: Part, compact: bool = False) -> str:
+    """The KYAML of one part of a stream, led by the comments it hands to the part before."""
+    text = emit_stream(part.stream, compact=compact)
+    if part.lead and not compact:  # compact mode writes no comments
+        return "".join(line + "\n" if line else "\n" for line in part.lead) + text
+    return text
+
+
+def loads_all(
+    text: str,
+    *,
+    schema: str = DEFAULT.schema,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> list[Any]:
+    """The Python data of every document in a YAML, KYAML or JSON stream."""
+    from kyaml._data import to_python  # not needed to format: imported on first use
+
+    stream = compose_all(text, build(options, schema=schema, parser=parser).read)
+    return [to_python(doc.root) for doc in stream.documents]
+
+
+def loads(
+    text: str,
+    *,
+    schema: str = DEFAULT.schema,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> Any:
+    """The Python data of a YAML, KYAML or JSON text holding exactly one document."""
+    from kyaml._data import to_python
+
+    stream = compose_all(text, build(options, schema=schema, parser=parser).read)
+    count = len(stream.documents)
+    if count != 1:
+        raise KyamlError(f"expected exactly one document, found {count}")
+    return to_python(stream.documents[0].root)
+
+
+def load(
+    fp: IO[str],
+    *,
+    schema: str = DEFAULT.schema,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> Any:
+    """:func:`loads` of a text file object's content."""
+    return loads(fp.read(), schema=schema, parser=parser, options=options)
+
+
+def load_all(
+    fp: IO[str],
+    *,
+    schema: str = DEFAULT.schema,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> list[Any]:
+    """:func:`loads_all` of a text file object's content."""
+    return loads_all(fp.read(), schema=schema, parser=parser, options=options)
+
+
+def dumps(
+    obj: Any,
+    *,
+    compact: bool = DEFAULT.compact,
+    default: Default | None = None,
+    options: Options | None = None,
+) -> str:
+    """One complete KYAML document for ``obj``: a ``---`` line, the value, a final newline.
+
+    Raises ``TypeError`` for a value of a type KYAML cannot hold (unless ``default`` converts it)
+    and :class:`kyaml.KyamlError` for data that cannot be written faithfully (circular references,
+    keys that collide once made strings).
+    """
+    return dumps_all([obj], compact=compact, default=default, options=options)
+
+
+def dumps_all(
+    objs: Iterable[Any],
+    *,
+    compact: bool = DEFAULT.compact,
+    default: Default | None = None,
+    options: Options | None = None,
+) -> str:
+    """Several KYAML documents, one per item of ``objs``, in order."""
+    from kyaml._data import from_python
+
+    opts = build(options, compact=compact)
+    stream = Stream([Document(from_python(obj, default)) for obj in objs])
+    return emit_stream(stream, compact=opts.compact)
+
+
+def dump(
+    obj: Any,
+    fp: IO[str],
+    *,
+    compact: bool = DEFAULT.compact,
+    default: Default | None = None,
+    options: Options | None = None,
+) -> None:
+    """Write ``dumps(obj)`` to the text file ``fp``."""
+    fp.write(dumps(obj, compact=compact, default=default, options=options))
+
+
+def dump_all(
+    objs: Iterable[Any],
+    fp: IO[str],
+    *,
+    compact: bool = DEFAULT.compact,
+    default: Default | None = None,
+    options: Options | None = None,
+) -> None:
+    """Write ``dumps_all(objs)`` to the text file ``fp``."""
+    fp.write(dumps_all(objs, compact=compact, default=default, options=options))
+
+
+def to_yaml(
+    text: str,
+    *,
+    schema: str = DEFAULT.schema,
+    on_diagnostic: OnDiagnostic | None = None,
+    strict: bool = DEFAULT.strict,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> str:
+    """``text`` (KYAML, YAML or JSON) as conventional block YAML, comments kept.
+
+    The style is ``kubectl get -o yaml``'s; strings are quoted where any YAML 1.1 or 1.2 reader
+    could take them for something else; multi-line strings become literal blocks where that reads
+    back exactly. Documents are separated by ``---`` lines; the first has none unless its first
+    comments hold a blank line. Every comment is kept; the rare collection whose comments have no
+    place in block layout is written in flow style (KYAML, which is YAML too). Formatting the
+    result as KYAML gives back the KYAML of ``text``, and ``to_yaml`` of the result is the result.
+    ``schema``, ``on_diagnostic`` and ``strict`` mean what they mean for the formatter. Raises
+    :class:`kyaml.KyamlError` for input the formatter refuses.
+    """
+    from kyaml._emit.yaml import block_yaml
+
+    opts = build(options, schema=schema, strict=strict, parser=parser)
+    back = ReadOptions(parser=opts.parser)  # the block YAML read as the formatter reads it
+
+    def read_back(yaml: str) -> Stream:
+        return compose_stream(yaml, back)
+
+    return block_yaml(compose_all(text, opts.read, on_diagnostic), read_back)
+
+
+def to_json(
+    text: str,
+    *,
+    schema: str = DEFAULT.schema,
+    on_diagnostic: OnDiagnostic | None = None,
+    strict: bool = DEFAULT.strict,
+    parser: str = DEFAULT.parser,
+    options: Options | None = None,
+) -> str:
+    """``text`` (KYAML, YAML or JSON) as JSON with two-space indents, newline-terminated.
+
+    One document gives one JSON value; several documents give a JSON array of them, in order; no
+    document at all (empty or comment-only input) gives ``null``. Comments are dropped with one
+    ``info`` diagnostic. Raises :class:`kyaml.KyamlError` for ``.inf``/``.nan`` (JSON has no such
+    numbers), naming the position, and for input the formatter refuses.
+    """
+    from kyaml._emit.json import emit_json
+
+    opts = build(options, schema=schema, strict=strict, parser=parser)
+    return emit_json(compose_all(text, opts.read, on_diagnostic), on_diagnostic)

@@ -33,7 +33,7 @@ from kyaml._tree import Scalar
 from kyaml.errors import ParseError
 
 #: ``report(event, severity, message, ambiguity)``: where diagnostics go.
-Report = Callable[[Any, str, str, bool], None]
+Reporter = Callable[[Any, str, str, bool], None]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain text that a YAML 1.1 reader may read as something other than the
@@ -58,7 +58,7 @@ def scalar_text_of(event: Any) -> str:
         raise ParseError(message, line, column) from None
 
 
-def scalar_node(event: Any, schema: str, report: Report) -> Scalar:
+def scalar_node(event: Any, schema: str, report: Reporter) -> Scalar:
     """The tree scalar of a scalar event (a value, not a key)."""
     text = scalar_text_of(event)
     tag = raw_tag(event)
@@ -108,7 +108,7 @@ def plain_key_is_string(text: str, schema: str) -> bool:
     return value.__class__ is str and reading.__class__ is str
 
 
-def check_key(event: Any, schema: str, report: Report) -> None:
+def check_key(event: Any, schema: str, report: Reporter) -> None:
     """Check a key's tag (an unknown one is an error) and report a plain key some reader takes
     for something other than a string; the key itself is always its text (SPEC §4)."""
     text: str = event.value
@@ -136,7 +136,7 @@ def check_key(event: Any, schema: str, report: Report) -> None:
         report(event, "warning", message, False)
 
 
-def _ambiguity(event: Any, text: str, value: Any, report: Report) -> None:
+def _ambiguity(event: Any, text: str, value: Any, report: Reporter) -> None:
     reading = yaml11_reading(text)
     if same_value(reading, value):
         return
@@ -147,7 +147,7 @@ def _ambiguity(event: Any, text: str, value: Any, report: Report) -> None:
     report(event, "warning", message, True)
 
 
-def _number_note(event: Any, text: str, value: Any, report: Report, tagged: bool = False) -> None:
+def _number_note(event: Any, text: str, value: Any, report: Reporter, tagged: bool = False) -> None:
     if isinstance(value, int) and exceeds_int64(value):
         _big_int(event, text, report)
     written = scalar_line(value)
@@ -158,7 +158,7 @@ def _number_note(event: Any, text: str, value: Any, report: Report, tagged: bool
     report(event, "info", message, False)
 
 
-def _big_int(event: Any, text: str, report: Report) -> None:
+def _big_int(event: Any, text: str, report: Reporter) -> None:
     message = f"{text}: integer beyond 64 bits, written exactly; some YAML readers cannot hold it"
     report(event, "warning", message, False)
 

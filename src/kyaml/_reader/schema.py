@@ -26,17 +26,18 @@ from typing import Literal
 
 from kyaml._patterns import LazyPattern
 from kyaml.errors import KyamlError, UnsupportedError
+from kyaml.options import SCHEMAS
 
 Schema = Literal["reference", "1.1", "1.2"]
-SCHEMAS: tuple[str, ...] = ("reference", "1.1", "1.2")
 
-Scalar = None | bool | int | float | str
+#: What a scalar means: null, a bool, a number or a string.
+Value = None | bool | int | float | str
 
 _INF = math.inf
 _NAN = math.nan
 
 # Words every schema shares: nulls, the YAML 1.2 booleans, the special floats.
-_COMMON: dict[str, Scalar] = {
+_COMMON: dict[str, Value] = {
     "~": None,
     "null": None,
     "Null": None,
@@ -47,11 +48,11 @@ _COMMON: dict[str, Scalar] = {
     **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), -_INF),
     **dict.fromkeys((".nan", ".NaN", ".NAN"), _NAN),
 }
-_YAML11_BOOLS: dict[str, Scalar] = {
+_YAML11_BOOLS: dict[str, Value] = {
     **dict.fromkeys(("y", "Y", "yes", "Yes", "YES", "on", "On", "ON"), True),
     **dict.fromkeys(("n", "N", "no", "No", "NO", "off", "Off", "OFF"), False),
 }
-_WORDS: dict[str, dict[str, Scalar]] = {
+_WORDS: dict[str, dict[str, Value]] = {
     "reference": _COMMON,
     "1.1": {**_COMMON, **_YAML11_BOOLS},
     "1.2": _COMMON,
@@ -124,7 +125,7 @@ def _finite(number: str, text: str) -> float | str:
     return text if math.isinf(value) else value
 
 
-def _reference_number(text: str) -> Scalar:
+def _reference_number(text: str) -> Value:
     if text[0] == ".":
         return _finite(text.replace("_", ""), text) if _GO_DOT_FLOAT.fullmatch(text) else text
     plain = text.replace("_", "")
@@ -160,7 +161,7 @@ def _sexagesimal(parts: list[float]) -> float:
     return value
 
 
-def _yaml11_number(text: str) -> Scalar:
+def _yaml11_number(text: str) -> Value:
     if _Y11_FLOAT.fullmatch(text):
         plain = text.replace("_", "").lower()
         if ":" not in plain:
@@ -191,7 +192,7 @@ def _yaml11_number(text: str) -> Scalar:
     return -number if negative else number
 
 
-def _core_number(text: str) -> Scalar:
+def _core_number(text: str) -> Value:
     m = _CORE_INT.fullmatch(text)
     if m:
         sign, dec, octal, hexa = m.groups()
@@ -207,11 +208,11 @@ _NUMBER_READERS = {"reference": _reference_number, "1.1": _yaml11_number, "1.2":
 
 
 @lru_cache(maxsize=16384)
-def _number_cached(text: str, schema: str) -> Scalar:
+def _number_cached(text: str, schema: str) -> Value:
     return _NUMBER_READERS[schema](text)
 
 
-def resolve_plain(text: str, schema: Schema) -> Scalar:
+def resolve_plain(text: str, schema: Schema) -> Value:
     """The value of a plain (unquoted) scalar under the schema; a str result means 'a string'."""
     try:
         starts = _STARTS[schema]
@@ -242,7 +243,7 @@ def is_plain_decimal(text: str) -> bool:
     )
 
 
-def yaml11_reading(text: str) -> Scalar:
+def yaml11_reading(text: str) -> Value:
     """What a YAML 1.1 reader (PyYAML; go-yaml v2, behind kubectl) makes of a plain scalar.
 
     Used for the ambiguity diagnostics (SPEC §2.6). Timestamps come back as their text.
@@ -289,14 +290,14 @@ def _number_under(text: str, schema: Schema) -> int | float | None:
     return None
 
 
-def _tagged_int(text: str, schema: Schema) -> Scalar:
+def _tagged_int(text: str, schema: Schema) -> Value:
     number = _number_under(text, schema)
     if type(number) is not int:
         raise ValueError
     return number
 
 
-def _tagged_float(text: str, schema: Schema) -> Scalar:
+def _tagged_float(text: str, schema: Schema) -> Value:
     number = _number_under(text, schema)
     if number is None:
         raise ValueError
@@ -306,23 +307,23 @@ def _tagged_float(text: str, schema: Schema) -> Scalar:
         raise ValueError("beyond float range") from None
 
 
-def _tagged_bool(text: str, schema: Schema) -> Scalar:
+def _tagged_bool(text: str, schema: Schema) -> Value:
     return _BOOL_WORDS[text.lower()]  # KeyError: not a boolean
 
 
-def _tagged_null(text: str, schema: Schema) -> Scalar:
+def _tagged_null(text: str, schema: Schema) -> Value:
     if text in ("", "~") or text.lower() == "null":
         return None
     raise ValueError
 
 
-def _tagged_timestamp(text: str, schema: Schema) -> Scalar:
+def _tagged_timestamp(text: str, schema: Schema) -> Value:
     if not _TIMESTAMP.fullmatch(text):
         raise ValueError
     return text
 
 
-def _tagged_binary(text: str, schema: Schema) -> Scalar:
+def _tagged_binary(text: str, schema: Schema) -> Value:
     import base64  # rare: kept out of the start-up path
 
     data = "".join(text.split())
@@ -342,7 +343,7 @@ _TAG_READERS = {
 
 def resolve_tagged(  # noqa: PLR0917 (the parser's call shape)
     tag: str, text: str, plain: bool, schema: Schema, line: int, column: int
-) -> Scalar:
+) -> Value:
     """The value of a scalar with an explicit tag (SPEC §3.1: explicit tags keep their meaning).
 
     ``tag`` is a full URI (``tag:yaml.org,2002:int``) or the ``!!int`` short form; ``plain`` says

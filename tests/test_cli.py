@@ -366,9 +366,9 @@ def test_an_internal_error_is_one_clean_line(monkeypatch: pytest.MonkeyPatch) ->
 def test_main_never_shows_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from kyaml import cli
     from kyaml.cli import app as _click_cli
     from kyaml.cli import commands as _commands
-    from kyaml import cli
 
     def broken(*args: object, **kwargs: object) -> int:
         raise RuntimeError("boom")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kyaml.cli.app import cli
 from kyaml.cli import fmt_options
+from kyaml.cli.app import cli
 
 ACCEPTED = [
     [],

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kyaml._reader.compose import compose_stream
 from kyaml._api import format_str, loads
+from kyaml._reader.compose import compose_stream
 from kyaml._tree import MAX_DEPTH, Mapping, Scalar
 from kyaml.errors import Diagnostic, KyamlError
 

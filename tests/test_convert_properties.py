@@ -18,12 +18,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import kyaml
-from kyaml._api import to_json, to_yaml
+from kyaml._api import format_str, to_json, to_yaml
 from kyaml._data import from_python
 from kyaml._emit.kyaml import emit_stream
-from kyaml._api import format_str
-from kyaml._tree import Comments, Document, Mapping, Node, Sequence, Stream
 from kyaml._emit.yaml import emit_yaml
+from kyaml._tree import Comments, Document, Mapping, Node, Sequence, Stream
 from tests.strategies import nasty_data, nasty_scalars
 
 _WORDS = [

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kyaml._api import dumps, dumps_all
-from kyaml._api import format_str, load, load_all, loads, loads_all
+from kyaml._api import dumps, dumps_all, format_str, load, load_all, loads, loads_all
 from kyaml.errors import Diagnostic, KyamlError
 
 

@@ -26,9 +26,9 @@ from typing import Any
 
 import pytest
 
+from kyaml._api import format_str, loads
 from kyaml._reader import parse as _parse
 from kyaml._reader.compose import ALIAS_NODES_MIN
-from kyaml._api import format_str, loads
 from kyaml._reader.parse import ALIAS_TEXT_MIN, c_parser_available
 from kyaml._tree import MAX_DEPTH
 from kyaml.cli.write import decode, write_atomic

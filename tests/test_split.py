@@ -2,7 +2,7 @@
 
 ``format_str``, ``loads`` and the conversions read each document of a stream on its own
 (:mod:`kyaml._reader.split`, :mod:`kyaml._reader.documents`). Reading the whole stream at once with
-:func:`kyaml._reader.compose.compose_stream` is the baseline: the output, the errors and the diagnostics
+``compose_stream`` is the baseline: the output, the errors and the diagnostics
 must be the same, on the corpus and on generated streams with comments at every boundary.
 """
 
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 
 import kyaml
+from kyaml._emit.kyaml import emit_stream
 from kyaml._reader.compose import compose_stream
 from kyaml._reader.documents import compose_all, normalized
-from kyaml._emit.kyaml import emit_stream
 from kyaml._reader.split import split_documents
 from kyaml.errors import Diagnostic
 from tests.conftest import SHARED

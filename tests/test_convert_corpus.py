@@ -27,8 +27,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.tokens import CommentToken, ScalarToken
 
-from kyaml._api import format_str, loads_all, to_json, to_yaml
-from kyaml.errors import KyamlError
+from kyaml import KyamlError, format_str, loads_all, to_json, to_yaml
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "external"
 OWN = Path(__file__).resolve().parents[1] / "corpus"

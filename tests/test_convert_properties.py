@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import kyaml
-from kyaml._api import format_str, to_json, to_yaml
+from kyaml import format_str, to_json, to_yaml
 from kyaml._data import from_python
 from kyaml._emit.kyaml import emit_stream
 from kyaml._emit.yaml import emit_yaml

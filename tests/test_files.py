@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kyaml import KyamlError
 from kyaml.cli.files import (
     DEFAULT_EXCLUDE,
     ConfigError,
@@ -23,7 +24,6 @@ from kyaml.cli.files import (
 from kyaml.cli.report import Report, Result
 from kyaml.cli.run import opted_out, unified_diff
 from kyaml.cli.write import decode, write_atomic
-from kyaml.errors import KyamlError
 
 # --- gitignore-style patterns ------------------------------------------------------------------
 

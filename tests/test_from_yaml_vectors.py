@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from kyaml._api import format_str
-from kyaml._reader.parse import c_parser_available
+from kyaml import format_str
+from tests._oracles import c_parser_available
 from tests.conftest import vector_params
 
 _LOST = "# This will be lost."
@@ -57,15 +57,12 @@ def _nested_override(reference: str) -> str:
 
 
 @pytest.fixture(params=["c", "pure"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run each test through libyaml's C parser and through ruamel.yaml's pure parser."""
-    if request.param == "c":
-        if not c_parser_available():
-            pytest.skip("ruamel.yaml.clib (the C parser) is not installed")
-        monkeypatch.delenv("KYAML_PURE", raising=False)
-    else:
-        monkeypatch.setenv("KYAML_PURE", "1")
-    return str(request.param)
+def parser(request: pytest.FixtureRequest) -> str:
+    """Run each test through libyaml's C parser and through ruamel.yaml's pure parser: the
+    ``parser`` option."""
+    if request.param == "c" and not c_parser_available():
+        pytest.skip("ruamel.yaml.clib (the C parser) is not installed")
+    return "pure" if request.param == "pure" else "auto"
 
 
 def expected(row: dict[str, Any]) -> str:
@@ -80,13 +77,13 @@ def expected(row: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("row", vector_params("from_yaml"))
 def test_from_yaml(row: dict[str, Any], parser: str) -> None:
-    assert format_str(row["input"], compact=row["compact"]) == expected(row)
+    assert format_str(row["input"], compact=row["compact"], parser=parser) == expected(row)
 
 
 @pytest.mark.parametrize("row", vector_params("from_yaml"))
 def test_output_is_stable(row: dict[str, Any], parser: str) -> None:
-    out = format_str(row["input"], compact=row["compact"])
-    assert format_str(out, compact=row["compact"]) == out
+    out = format_str(row["input"], compact=row["compact"], parser=parser)
+    assert format_str(out, compact=row["compact"], parser=parser) == out
 
 
 @pytest.mark.parametrize(

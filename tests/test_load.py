@@ -10,8 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kyaml._api import dumps, dumps_all, format_str, load, load_all, loads, loads_all
-from kyaml.errors import Diagnostic, KyamlError
+from kyaml import (
+    Diagnostic,
+    KyamlError,
+    dumps,
+    dumps_all,
+    format_str,
+    load,
+    load_all,
+    loads,
+    loads_all,
+)
 
 
 def test_loads_yaml_kyaml_and_json() -> None:

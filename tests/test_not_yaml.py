@@ -14,29 +14,29 @@ from pathlib import Path
 
 import pytest
 
-from kyaml._api import format_str, loads
-from kyaml._reader.parse import c_parser_available
-from kyaml._reader.templates import TAB
-from kyaml.errors import KyamlError
+from kyaml import KyamlError, format_str, loads
+from tests._oracles import c_parser_available
 from tests.test_cli import MANIFEST, formatted, run, write
 
+TAB = "a tab indents this line, and tabs cannot indent YAML: indent with spaces"
 NOT_YAML = "which is not YAML; template files cannot be formatted"
 GO = "a Go/Helm template (`{{ … }}`)"
 
 
 @pytest.fixture(params=["c", "pure"], autouse=True)
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every test runs with libyaml's C parser and with the pure-Python one (KYAML_PURE=1)."""
+    """Every test runs with libyaml's C parser and with the pure-Python one: the ``parser``
+    option of the library, and ``KYAML_PURE`` for the command."""
     name: str = request.param
     if name == "c" and not c_parser_available():
         pytest.skip("ruamel.yaml.clib is not installed")
     monkeypatch.setenv("KYAML_PURE", "1" if name == "pure" else "0")
-    return name
+    return "pure" if name == "pure" else "auto"
 
 
-def refused(text: str) -> KyamlError:
+def refused(text: str, parser: str) -> KyamlError:
     with pytest.raises(KyamlError) as caught:
-        format_str(text)
+        format_str(text, parser=parser)
     assert caught.value.__cause__ is None
     return caught.value
 
@@ -76,16 +76,16 @@ spec:
     ],
 )  # fmt: skip
 def test_helm_templates_are_refused_at_the_template(
-    text: str, line: int, column: int, tag: str
+    text: str, line: int, column: int, tag: str, parser: str
 ) -> None:
-    err = refused(text)
+    err = refused(text, parser=parser)
     assert err.message == f"`{tag}` looks like {GO}, {NOT_YAML}"
     assert (err.line, err.column) == (line, column)
 
 
-def test_a_long_tag_is_shortened_in_the_message() -> None:
+def test_a_long_tag_is_shortened_in_the_message(parser: str) -> None:
     tag = "{{ " + ".Values.x" * 20 + " }}"
-    err = refused(f"a: {tag}\n")
+    err = refused(f"a: {tag}\n", parser=parser)
     shown = err.message.split("`")[1]
     assert len(shown) == 40
     assert shown.endswith("…")
@@ -106,11 +106,13 @@ def test_a_long_tag_is_shortened_in_the_message() -> None:
         ('args: ["{{ .a }}", "{% b %}", "{# c #}"]\n', '"{# c #}"'),
     ],
 )
-def test_a_template_inside_a_string_or_comment_is_formatted(text: str, kept: str) -> None:
-    out = format_str(text)
+def test_a_template_inside_a_string_or_comment_is_formatted(
+    text: str, kept: str, parser: str
+) -> None:
+    out = format_str(text, parser=parser)
     assert kept in out
-    assert loads(out) == loads(text)
-    assert format_str(out) == out
+    assert loads(out, parser=parser) == loads(text, parser=parser)
+    assert format_str(out, parser=parser) == out
 
 
 @pytest.mark.parametrize(
@@ -123,10 +125,12 @@ def test_a_template_inside_a_string_or_comment_is_formatted(text: str, kept: str
         ('a: "{{ .x }}\n', None),
     ],
 )
-def test_other_errors_are_not_blamed_on_templates(text: str, message: str | None) -> None:
+def test_other_errors_are_not_blamed_on_templates(
+    text: str, message: str | None, parser: str
+) -> None:
     """A tag in a string or comment, or braces that are no template, leave the error as it
     was."""
-    err = refused(text)
+    err = refused(text, parser=parser)
     assert "template" not in err.message
     if message is not None:
         assert message in err.message
@@ -161,11 +165,20 @@ def test_other_errors_are_not_blamed_on_templates(text: str, message: str | None
     ],
 )
 def test_jinja_templates_are_refused_at_the_template(
-    text: str, line: int, column: int, tag: str, kind: str
+    text: str, line: int, column: int, tag: str, kind: str, *, parser: str
 ) -> None:
-    err = refused(text)
+    err = refused(text, parser=parser)
     assert err.message == f"`{tag}` looks like {kind}, {NOT_YAML}"
     assert (err.line, err.column) == (line, column)
+
+
+def test_the_error_spans_the_template_or_the_tab(parser: str) -> None:
+    """The end of what is refused is known: just after the template's closing braces, or
+    after the tab; in the second document of a stream, in the stream's lines."""
+    err = refused("a: 1\n---\nb: x\nc: {{ .Values.x }}\n", parser=parser)
+    assert (err.line, err.col, err.end_line, err.end_col) == (4, 4, 4, 19)
+    err = refused("a:\n  b: 1\n \tc: 2\n", parser=parser)
+    assert (err.line, err.col, err.end_line, err.end_col) == (3, 2, 3, 3)
 
 
 # --- tabs ---------------------------------------------------------------------------------------
@@ -186,8 +199,10 @@ def test_jinja_templates_are_refused_at_the_template(
         ("\tk: v\n", 1, 1),
     ],
 )
-def test_tab_indentation_is_refused_at_the_tab(text: str, line: int, column: int) -> None:
-    err = refused(text)
+def test_tab_indentation_is_refused_at_the_tab(
+    text: str, line: int, column: int, parser: str
+) -> None:
+    err = refused(text, parser=parser)
     assert err.message.startswith(TAB + " (")
     assert "tabs cannot indent YAML" in err.message
     assert (err.line, err.column) == (line, column)
@@ -196,9 +211,11 @@ def test_tab_indentation_is_refused_at_the_tab(text: str, line: int, column: int
 TAB_JSON = '{\n\t"a": [\n\t\t1,\n\t\t"x"\n\t],\n\t"b": {\n\t\t"c": true\n\t}\n}\n'
 
 
-def test_tab_indented_json_is_formatted() -> None:
-    assert format_str(TAB_JSON) == format_str(TAB_JSON.replace("\t", "  "))
-    assert loads(TAB_JSON) == {"a": [1, "x"], "b": {"c": True}}
+def test_tab_indented_json_is_formatted(parser: str) -> None:
+    assert format_str(TAB_JSON, parser=parser) == format_str(
+        TAB_JSON.replace("\t", "  "), parser=parser
+    )
+    assert loads(TAB_JSON, parser=parser) == {"a": [1, "x"], "b": {"c": True}}
 
 
 @pytest.mark.parametrize(
@@ -210,8 +227,8 @@ def test_tab_indented_json_is_formatted() -> None:
         "a: 'x'\nb: [\n\t1,\n\t2,\n\t{c: d: e}\n]\n",
     ],
 )
-def test_errors_inside_tab_indented_flow_are_not_blamed_on_tabs(text: str) -> None:
-    err = refused(text)
+def test_errors_inside_tab_indented_flow_are_not_blamed_on_tabs(text: str, parser: str) -> None:
+    err = refused(text, parser=parser)
     assert "tab" not in err.message
 
 
@@ -224,7 +241,7 @@ def test_well_formed_input_never_loads_the_explanations() -> None:
     good = 'image: "{{ .Values.image }}"\ncmd: x{{ .y }}\n'
     script = (
         "import sys\n"
-        "from kyaml._api import format_str\n"
+        "from kyaml import format_str\n"
         f"format_str({good!r})\n"
         f"format_str({TAB_JSON!r})\n"
         "print('kyaml._reader.templates' in sys.modules)\n"

@@ -26,13 +26,13 @@ from typing import Any
 
 import pytest
 
-from kyaml._api import format_str, loads
+from kyaml import KyamlError, format_str, loads, to_json, to_yaml
 from kyaml._reader import parse as _parse
 from kyaml._reader.compose import ALIAS_NODES_MIN
-from kyaml._reader.parse import ALIAS_TEXT_MIN, c_parser_available
+from kyaml._reader.parse import ALIAS_TEXT_MIN
 from kyaml._tree import MAX_DEPTH
 from kyaml.cli.write import decode, write_atomic
-from kyaml.errors import KyamlError
+from tests._oracles import c_parser_available
 from tests.test_cli import MANIFEST, Run, formatted, kyaml_command, write
 
 HANG_GUARD = 60  # seconds: a subprocess still running by then has hung
@@ -40,13 +40,13 @@ ERROR = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): error: (?P<messag
 
 
 @pytest.fixture(params=["c", "pure"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Each test runs with libyaml's C parser and with the pure-Python one (KYAML_PURE=1)."""
+def parser(request: pytest.FixtureRequest) -> str:
+    """Each test runs with libyaml's C parser and with the pure-Python one: the ``parser``
+    option."""
     name: str = request.param
     if name == "c" and not c_parser_available():
         pytest.skip("ruamel.yaml.clib is not installed")
-    monkeypatch.setenv("KYAML_PURE", "1" if name == "pure" else "0")
-    return name
+    return "pure" if name == "pure" else "auto"
 
 
 def refused(text: str, **options: Any) -> KyamlError:
@@ -131,12 +131,12 @@ def test_billion_laughs_is_refused_after_a_bounded_number_of_nodes(parser: str) 
     levels (10³⁰) fail at the same place, and the work grows with the text read, not with what
     the aliases stand for."""
     nine, thirty = laughs(9), laughs(30)
-    small, large = refused(nine), refused(thirty)
+    small, large = refused(nine, parser=parser), refused(thirty, parser=parser)
     assert "aliases expand to more than" in small.message
     assert f"{ALIAS_NODES_MIN} nodes" in small.message
     assert (small.line, small.column) == (large.line, large.column) == (4, 45)
-    calls_small = python_calls(lambda: format_str(nine))
-    calls_large = python_calls(lambda: format_str(thirty))
+    calls_small = python_calls(lambda: format_str(nine, parser=parser))
+    calls_large = python_calls(lambda: format_str(thirty, parser=parser))
     assert calls_large / calls_small < 1.5 * len(thirty) / len(nine)
 
 
@@ -154,26 +154,29 @@ def test_aliases_of_a_long_string_are_bounded_in_text(parser: str) -> None:
     """200 aliases of 100 KB would write 20 MB from 100 KB: refused before anything is built,
     at the alias that passes the limit (SPEC §4), with work linear in the input."""
     first = ALIAS_TEXT_MIN // 100_001 + 1  # the alias past the limit
-    err = refused(long_string_bomb(200))
+    err = refused(long_string_bomb(200), parser=parser)
     assert "aliases repeat more than" in err.message
     assert (err.line, err.column) == (2, 5 + 4 * (first - 1))
-    longer = refused(long_string_bomb(2000))
+    longer = refused(long_string_bomb(2000), parser=parser)
     assert (longer.line, longer.column) == (err.line, err.column)
     # below the limit it is data like any other
-    assert loads(long_string_bomb(100)) == {"a": "x" * 100_000, "b": ["x" * 100_000] * 100}
+    assert loads(long_string_bomb(100), parser=parser) == {
+        "a": "x" * 100_000,
+        "b": ["x" * 100_000] * 100,
+    }
 
 
 def test_the_text_limit_counts_what_collections_hold(parser: str) -> None:
     """A collection repeats its scalars' text, nested ones included."""
     text = f'a: &a [{{k: "{"y" * 100_000}"}}]\nb: &b [*a, *a]\n' + "c: [" + "*b, " * 100 + "]\n"
-    assert "aliases repeat more than" in refused(text).message
+    assert "aliases repeat more than" in refused(text, parser=parser).message
 
 
 def test_many_aliases_within_the_limits_are_formatted(parser: str) -> None:
     text = "base: &base {cpu: 100m, memory: 64Mi}\n" + "".join(
         f"c{i}: {{limits: *base, requests: *base}}\n" for i in range(300)
     )
-    out = format_str(text)
+    out = format_str(text, parser=parser)
     assert out.count("cpu: ") == 601
 
 
@@ -188,7 +191,7 @@ def test_many_aliases_within_the_limits_are_formatted(parser: str) -> None:
     ],
 )
 def test_recursive_aliases_are_refused(parser: str, text: str, line: int, column: int) -> None:
-    err = refused(text)
+    err = refused(text, parser=parser)
     assert err.message == "recursive alias *a: the anchor contains itself"
     assert (err.line, err.column) == (line, column)
 
@@ -236,7 +239,7 @@ DEEP_SHAPES = [
 def test_deep_nesting_is_refused_where_it_gets_too_deep(
     parser: str, shape: str, levels: int, where: tuple[int, int]
 ) -> None:
-    err = refused(deep(shape, levels))
+    err = refused(deep(shape, levels), parser=parser)
     assert err.message == f"nested deeper than {MAX_DEPTH} levels"
     assert (err.line, err.column) == where
 
@@ -258,16 +261,15 @@ def test_deep_nesting_stops_the_parser_early(
             pulled.append(len(events))
 
     monkeypatch.setattr(_parse, "_pull", counted)
-    refused(deep(shape, levels))
-    refused(deep(shape, levels // 2))
+    refused(deep(shape, levels), parser=parser)
+    refused(deep(shape, levels // 2), parser=parser)
     assert pulled[0] == pulled[-1] <= 2 * MAX_DEPTH + 10
 
 
-def test_deep_nesting_work_does_not_grow_with_the_depth(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_deep_nesting_work_does_not_grow_with_the_depth() -> None:
     """With the C parser, refusing 100,000 levels costs what refusing 10,000 does."""
     if not c_parser_available():
         pytest.skip("ruamel.yaml.clib is not installed")
-    monkeypatch.setenv("KYAML_PURE", "0")
     for shape in ("[", "{", "{a:", "- "):
         small = python_calls(lambda: format_str(deep(shape, DEEP // 10)))  # noqa: B023
         large = python_calls(lambda: format_str(deep(shape, DEEP)))  # noqa: B023
@@ -276,8 +278,8 @@ def test_deep_nesting_work_does_not_grow_with_the_depth(monkeypatch: pytest.Monk
 
 def test_nesting_just_within_the_limit_is_formatted(parser: str) -> None:
     ok = MAX_DEPTH - 1
-    assert format_str("[" * ok + "]" * ok).count("[") == ok
-    assert loads("{a: " * ok + "1" + "}" * ok) is not None
+    assert format_str("[" * ok + "]" * ok, parser=parser).count("[") == ok
+    assert loads("{a: " * ok + "1" + "}" * ok, parser=parser) is not None
 
 
 @pytest.mark.parametrize("pure", [False, True], ids=["c", "pure"])
@@ -320,9 +322,9 @@ def test_work_is_linear_in_the_input(parser: str, case: str) -> None:
     """Twice the input, at most about twice the work (quadratic work would be four times)."""
     make = LINEAR_CASES[case]
     compact = "compact" in case
-    n = 20_000 if parser == "c" else 10_000
-    small = python_calls(lambda: format_str(make(n), compact=compact))
-    large = python_calls(lambda: format_str(make(2 * n), compact=compact))
+    n = 20_000 if parser == "auto" else 10_000
+    small = python_calls(lambda: format_str(make(n), compact=compact, parser=parser))
+    large = python_calls(lambda: format_str(make(2 * n), compact=compact, parser=parser))
     assert large < 2.4 * small, f"{large / small:.2f} × the work for 2 × the input"
 
 
@@ -346,17 +348,15 @@ def test_big_inputs_are_formatted(name: str, pure: bool) -> None:
         pytest.skip("ruamel.yaml.clib is not installed")
     text, expected = BIG_INPUTS[name]
     script = (
-        "from kyaml._api import format_str\n"
-        f"out = format_str({text})\n"
+        "from kyaml import format_str\n"
+        f"out = format_str({text}, parser={'pure' if pure else 'auto'!r})\n"
         f"assert {expected} in out\n"
         "print('ok', len(out))\n"
     )
-    env = dict(os.environ, KYAML_PURE="1" if pure else "0")
     proc = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
-        env=env,
         timeout=HANG_GUARD,
         check=False,
     )
@@ -496,11 +496,11 @@ def test_a_lone_surrogate_escape_is_refused_at_its_scalar(
 def test_an_escaped_surrogate_pair_is_one_character(
     parser: str, text: str, data: dict[str, str]
 ) -> None:
-    assert loads(text) == data
-    out = format_str(text)
+    assert loads(text, parser=parser) == data
+    out = format_str(text, parser=parser)
     assert "😀" in out
     assert "\\u" not in out
-    assert format_str(out) == out
+    assert format_str(out, parser=parser) == out
 
 
 # --- writes -------------------------------------------------------------------------------------
@@ -736,7 +736,5 @@ def test_a_refused_file_is_never_written(tmp_path: Path) -> None:
 )
 def test_the_deepest_accepted_nesting_goes_every_way(text: str) -> None:
     """400 levels, the most the composer accepts, through every reader and writer."""
-    from kyaml._api import to_json, to_yaml
-
     assert format_str(to_yaml(text)) == format_str(text)
     assert loads(to_json(text)) == loads(text)

@@ -23,8 +23,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kyaml._reader.schema import SCHEMAS, Schema, resolve_plain, resolve_tagged, yaml11_reading
-from kyaml.errors import KyamlError
+from kyaml import KyamlError
+from kyaml._reader.schema import Schema, resolve_plain, resolve_tagged, yaml11_reading
+from kyaml.options import SCHEMAS
 
 INF = math.inf
 NAN = math.nan

@@ -11,8 +11,7 @@ import time
 
 import pytest
 
-from kyaml._api import format_str
-from kyaml.errors import Diagnostic, KyamlError
+from kyaml import Diagnostic, KyamlError, format_str
 
 
 def fmt(text: str) -> str:

@@ -17,11 +17,12 @@ import pytest
 from hypothesis import given, settings
 
 import kyaml
+from kyaml import Diagnostic
 from kyaml._emit.kyaml import emit_stream
-from kyaml._reader.compose import compose_stream
+from kyaml._reader.compose import CommentCount, compose_stream
 from kyaml._reader.documents import compose_all, normalized
 from kyaml._reader.split import split_documents
-from kyaml.errors import Diagnostic
+from kyaml.options import ReadOptions
 from tests.conftest import SHARED
 from tests.strategies import Stream, yaml_streams
 
@@ -59,7 +60,7 @@ def test_split_documents_counts_lines() -> None:
 
 
 def _whole(text: str, compact: bool = False) -> str:
-    return emit_stream(compose_stream(text, compact=compact), compact=compact)
+    return emit_stream(compose_stream(text), compact=compact)
 
 
 def _outcome(read: Callable[[], str]) -> str | tuple[int, int, str]:
@@ -71,7 +72,12 @@ def _outcome(read: Callable[[], str]) -> str | tuple[int, int, str]:
 
 
 def _read_whole(text: str, compact: bool, notes: list[Diagnostic]) -> str:
-    stream = compose_stream(text, compact=compact, on_diagnostic=notes.append)
+    def dropped(seen: CommentCount) -> None:
+        if compact:
+            message = f"{seen.number} comments dropped: compact mode writes no comments"
+            notes.append(Diagnostic(seen.line, seen.column, "warning", message))
+
+    stream = compose_stream(text, ReadOptions(), notes.append, dropped)
     return emit_stream(stream, compact=compact)
 
 
@@ -102,7 +108,7 @@ def _same_as_whole(text: str) -> None:
             assert _other(split_notes) == _other(whole_notes)
             assert _dropped(split_notes) == _dropped(whole_notes)
             if not compact:
-                assert emit_stream(compose_all(text)) == expected
+                assert emit_stream(compose_all(text, ReadOptions())) == expected
 
 
 def _corpus() -> list[Path]:

@@ -33,6 +33,8 @@ def _nested(kind: str, depth: int = DEPTH) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: One public function, given a text and where its diagnostics go.
+Call = Callable[[str, Callable[[kyaml.Diagnostic], None]], Any]
 KINDS = ("flow mapping", "flow sequence", "block mapping", "commented")
 
 
@@ -42,7 +44,7 @@ def _texts() -> list[str]:
     return texts + [_nested(kind) for kind in KINDS] + ["a: [1\n", "country: NO\n"]
 
 
-def _outcome(call: Callable[[str], Any], text: str) -> tuple[Any, ...]:
+def _outcome(call: Call, text: str) -> tuple[Any, ...]:
     """What ``call`` gives for ``text``: the result and diagnostics, or the error."""
     notes: list[kyaml.Diagnostic] = []
     try:
@@ -67,12 +69,12 @@ def _to_json(text: str, note: Callable[[kyaml.Diagnostic], None]) -> str:
     return kyaml.to_json(text, on_diagnostic=note)
 
 
-def _loads_then_dumps(text: str, note: Callable[[kyaml.Diagnostic], None]) -> tuple[Any, str]:
+def _loads_then_dumps(text: str, note: Callable[[kyaml.Diagnostic], None]) -> tuple[Any, ...]:
     data = kyaml.loads_all(text)
     return (data, kyaml.dumps_all(data), kyaml.dumps_all(data, compact=True))
 
 
-CALLS = {
+CALLS: dict[str, Call] = {
     "format_str": _format,
     "format_str compact 1.1": _format_compact,
     "to_yaml": _to_yaml,

@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from kyaml._api import to_json
+from kyaml import Diagnostic, KyamlError, to_json
 from kyaml._emit.json import emit_json
 from kyaml._tree import Comments, Document, Mapping, Scalar, Sequence, Stream
-from kyaml.errors import Diagnostic, KyamlError
 
 
 def _collect() -> tuple[list[Diagnostic], list[Diagnostic]]:

@@ -12,12 +12,11 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from kyaml._api import format_str, to_yaml
+from kyaml import Diagnostic, KyamlError, format_str, to_yaml
 from kyaml._data import from_python
 from kyaml._emit.yaml import emit_yaml
 from kyaml._quote import literal_header, plain_safe
 from kyaml._tree import Document, Mapping, Scalar, Sequence, Stream
-from kyaml.errors import Diagnostic, KyamlError
 
 _ruamel = YAML(typ="safe", pure=True)
 _ruamel.version = (1, 2)

@@ -73,9 +73,9 @@ def explain(text: str, error: KyamlError, parser: str = "auto") -> KyamlError | 
                 f"`{shown}` looks like {_kind(shown, text)}, which is not YAML; template files"
                 " cannot be formatted"
             )
-            return read.error_at(start, message)
+            return read.error_at(start, match.end(), message)
     if tab >= 0 and not read.in_flow(at):
-        return read.error_at(tab, f"{TAB} ({error.message})")
+        return read.error_at(tab, tab + 1, f"{TAB} ({error.message})")
     return None
 
 
@@ -173,5 +173,14 @@ class _Read:
                 flow.pop()
         return any(flow)
 
-    def error_at(self, index: int, message: str) -> KyamlError:
-        return ParseError(message, self.where.line(index) + 1, self.where.column(index) + 1)
+    def error_at(self, index: int, end: int, message: str) -> KyamlError:
+        """The error of the text from ``index`` up to ``end``: its start and its end (the
+        position just after it, 1-based)."""
+        where = self.where
+        return ParseError(
+            message,
+            where.line(index) + 1,
+            where.column(index) + 1,
+            end_line=where.line(end) + 1,
+            end_col=where.column(end) + 1,
+        )

@@ -1,10 +1,10 @@
 """A coverage-guided fuzz target for kyaml, for atheris (libFuzzer for Python).
 
-Each input is bytes: valid UTF-8 goes through the full contract check of ``tests/test_fuzz.py``
+Each input is bytes: valid UTF-8 goes through the full contract check of :mod:`fuzz.engine`
 (``check_text``: format_str, loads_all, to_yaml, to_json, the independent readers, comments,
-idempotence), with kyaml's default or pure-Python parser (``KYAML_PURE``); anything else goes
+idempotence), with kyaml's default parser; anything else goes
 through the command line's byte path (``check_bytes``). Known findings
-(``tests.test_fuzz.KNOWN_FINDINGS``) are ignored; every other failure is a crash for libFuzzer.
+(``fuzz.engine.KNOWN_FINDINGS``) are ignored; every other failure is a crash for libFuzzer.
 Run from the repository root (see fuzz/README.md)::
 
     python fuzz/atheris_target.py -max_len=4096 -timeout=30 fuzz/atheris-corpus corpus
@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 def test_one_input(data: bytes) -> None:
     """libFuzzer's entry point: one input, checked; a new failure raises."""
-    from tests import test_fuzz as fz
+    from fuzz import engine as fz
 
     try:
         text = data.decode("utf-8")
@@ -51,7 +51,7 @@ def main() -> int:
         print("atheris is not installed: pip install atheris (Linux, CPython)", file=sys.stderr)
         return 2
     with atheris.instrument_imports(include=["kyaml", "ruamel"]):
-        from tests import test_fuzz
+        from fuzz import engine
 
         import kyaml
 
@@ -59,7 +59,7 @@ def main() -> int:
         # all of them are instrumented.
         for function in (kyaml.format_str, kyaml.loads_all, kyaml.to_yaml, kyaml.to_json):
             function("%YAML 1.1\n---\na: &x [1]\nb: {c: *x}  # c\n")
-        test_fuzz.check_bytes(b"a: 1\n")
+        engine.check_bytes(b"a: 1\n")
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()
     return 0

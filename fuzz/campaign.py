@@ -1,6 +1,6 @@
 """A long fuzzing campaign over kyaml that keeps going after failures.
 
-It uses the mutators and checks of ``tests/test_fuzz.py`` with a plain ``random.Random`` (one per
+It uses the mutators and checks of :mod:`fuzz.engine` with a plain ``random.Random`` (one per
 input, seeded from ``--seed`` and the input's number, so every input can be made again), sorts
 failures by signature, saves the first inputs of each new signature under ``--out`` and leaves out
 the known findings (``KNOWN_FINDINGS``), counting them. A hang guard (SIGALRM) reports an input
@@ -29,7 +29,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests import test_fuzz as fz  # noqa: E402
+from fuzz import engine as fz  # noqa: E402
 
 
 class HangError(BaseException):
@@ -85,12 +85,12 @@ class Case:
 
     def check(self) -> str:
         """Check the input; says what became of it (raises on a failure)."""
-        with fz.parser(self.pure):
-            if isinstance(self.data, bytes):
-                fz.check_bytes(self.data)
-                return "bytes checked"
-            out = fz.check_text(self.data, compact=self.compact, schema=self.schema)
-            return "refused" if out is None else "formatted"
+        if isinstance(self.data, bytes):
+            fz.check_bytes(self.data)
+            return "bytes checked"
+        parser = "pure" if self.pure else "auto"
+        out = fz.check_text(self.data, compact=self.compact, schema=self.schema, parser=parser)
+        return "refused" if out is None else "formatted"
 
     def file_name(self, stem: str) -> str:
         """A file name that says how to check the input again (see from_file)."""

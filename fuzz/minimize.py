@@ -1,7 +1,7 @@
 """Shrink a failing fuzz input to a small one that fails the same way.
 
 The input is a file the campaign saved (``.txt``: UTF-8 text for ``check_text``; ``.bin``: bytes
-for the command line's byte path). The signature (``tests.test_fuzz.signature``) of its failure
+for the command line's byte path). The signature (``fuzz.engine.signature``) of its failure
 is kept while lines, then runs of characters, are deleted (delta debugging). Run from the
 repository root::
 
@@ -24,7 +24,7 @@ from typing import TypeVar
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests import test_fuzz as fz  # noqa: E402
+from fuzz import engine as fz  # noqa: E402
 
 from fuzz.campaign import Case  # noqa: E402
 

@@ -51,9 +51,8 @@ def main() -> int:
         print("atheris is not installed: pip install atheris (Linux, CPython)", file=sys.stderr)
         return 2
     with atheris.instrument_imports(include=["kyaml", "ruamel"]):
-        from fuzz import engine
-
         import kyaml
+        from fuzz import engine
 
         # kyaml imports its modules on first use: use each path once, inside the block, so that
         # all of them are instrumented.

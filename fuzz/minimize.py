@@ -25,7 +25,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from fuzz import engine as fz  # noqa: E402
-
 from fuzz.campaign import Case  # noqa: E402
 
 S = TypeVar("S", str, bytes)

@@ -62,7 +62,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import kyaml
-from kyaml.cli.run import Options, format_bytes
+from kyaml.cli.run import RunOptions, format_bytes
 from tests._oracles import comments, read_yaml11, read_yaml12, same_data
 from tests.conftest import SHARED
 from tests.strategies import yaml_streams
@@ -773,7 +773,7 @@ def check_text(text: str, *, compact: bool = False, schema: str = "reference") -
     return out
 
 
-_OPTIONS = Options(write=False)
+_OPTIONS = RunOptions(write=False)
 
 
 def check_bytes(data: bytes) -> None:

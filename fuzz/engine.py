@@ -49,7 +49,7 @@ from ruamel.yaml import YAML
 from tests._oracles import comments, read_yaml11, read_yaml12, same_data
 
 import kyaml
-from kyaml.cli.run import Options, format_bytes
+from kyaml.cli.run import RunOptions, format_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -759,7 +759,7 @@ def check_text(
     return out
 
 
-_OPTIONS = Options(write=False)
+_OPTIONS = RunOptions(write=False)
 
 
 def check_bytes(data: bytes) -> None:

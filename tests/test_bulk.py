@@ -19,7 +19,7 @@ import pytest
 import kyaml
 from kyaml import Diagnostic
 from kyaml.cli import bulk as _bulk
-from kyaml.cli.run import BULK_FROM_BYTES, Options
+from kyaml.cli.run import BULK_FROM_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 KYAML = [sys.executable, "-m", "kyaml"]
@@ -69,9 +69,9 @@ def _stream(size: int) -> str:
     return ("---\n" + MANIFEST) * copies
 
 
-def _format_to(text: str, jobs: int, options: Options | None = None) -> tuple[str, list[str]]:
+def _format_to(text: str, jobs: int, options: kyaml.Options | None = None) -> tuple[str, list[str]]:
     out = io.BytesIO()
-    notes = _bulk.format_to(_bulk.Stream(text.encode()), options or Options(), jobs, out)
+    notes = _bulk.format_to(_bulk.ByteStream(text.encode()), options or kyaml.Options(), jobs, out)
     return out.getvalue().decode(), [d.format() for d in notes]
 
 
@@ -95,7 +95,7 @@ def test_bulk_output_and_diagnostics_are_format_strs(small_batches: None, jobs: 
 
 def test_bulk_compact_mode(small_batches: None) -> None:
     text = _stream(5_000)
-    output, notes = _format_to(text, 2, Options(compact=True))
+    output, notes = _format_to(text, 2, kyaml.Options(compact=True))
     expected, expected_notes = _expected(text, compact=True)
     assert output == expected
     # dropped comments are reported once per document read: batches count them together
@@ -111,7 +111,7 @@ def test_bulk_keeps_crlf_and_the_utf8_byte_order_mark(small_batches: None) -> No
     text = _stream(5_000)
     data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()
     out = io.BytesIO()
-    _bulk.format_to(_bulk.Stream(data), Options(), 2, out)
+    _bulk.format_to(_bulk.ByteStream(data), kyaml.Options(), 2, out)
     expected = kyaml.format_str(text)
     assert out.getvalue() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode()
 
@@ -134,7 +134,7 @@ def test_bulk_names_bad_utf8_with_the_streams_line(small_batches: None) -> None:
     data = _stream(10_000).encode() + b"---\nkey: caf\xe9\n"
     lines = data.count(b"\n")
     with pytest.raises(kyaml.KyamlError) as error:
-        _bulk.format_to(_bulk.Stream(data), Options(), 2, io.BytesIO())
+        _bulk.format_to(_bulk.ByteStream(data), kyaml.Options(), 2, io.BytesIO())
     assert (error.value.line, error.value.column) == (lines, 9)
     assert "not valid UTF-8" in error.value.message
 

@@ -353,7 +353,7 @@ def test_an_internal_error_is_one_clean_line(monkeypatch: pytest.MonkeyPatch) ->
         raise RuntimeError("boom")
 
     monkeypatch.setattr(_run, "_library_call", broken)
-    result = _run.format_bytes(b"a: 1\n", "x.yaml", _run.Options())
+    result = _run.format_bytes(b"a: 1\n", "x.yaml", _run.RunOptions())
     assert result.status == "failed"
     for verbose, shown in [(False, False), (True, True)]:
         err = io.StringIO()

@@ -1,18 +1,23 @@
 """``kyaml fmt`` parses its plain command lines without click, into exactly what click reads.
 
-:func:`kyaml.cli.fmt_options` reads the invocations editors and hooks make; anything else goes
-to click. Here every accepted command line is also parsed by click's own ``fmt`` command, and
-the two must agree; command lines click would refuse or explain must go to click.
+:func:`kyaml.cli.options.fmt_options` reads the invocations editors and hooks make; anything else
+goes to click. Here every accepted command line is also parsed by click's own ``fmt`` command,
+and the two must agree; command lines click would refuse or explain must go to click, and a
+plain one must not import click at all.
 """
 
 from __future__ import annotations
 
+import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from kyaml.cli import fmt_options
+from kyaml.cli import commands
 from kyaml.cli.app import cli
+from kyaml.cli.options import CONVERT, FMT, fmt_options
 
 ACCEPTED = [
     [],
@@ -42,6 +47,7 @@ REFUSED = [
     ["-j2", "a.yaml"],
     ["-j", "0", "a.yaml"],
     ["--jobs=x", "a.yaml"],
+    ["--jobs", "\u00b2", "a.yaml"],  # a digit int() does not read
     ["--schema", "1.3", "a.yaml"],
     ["--chec", "a.yaml"],
     ["--check=yes", "a.yaml"],
@@ -68,3 +74,27 @@ def test_other_command_lines_go_to_click(args: list[str]) -> None:
 def test_a_folder_given_as_config_goes_to_click(tmp_path: Path) -> None:
     assert fmt_options(["--config", str(tmp_path), "-"]) is None
     assert fmt_options(["--config", str(tmp_path / "kyaml.toml"), "-"]) is not None
+
+
+def test_a_plain_command_line_does_not_import_click() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kyaml", "fmt", "--check", "-"],
+        input=b"a: 1\n",
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.decode().splitlines()}
+    assert "kyaml.cli.commands" in imported
+    assert not {name for name in imported if name.split(".")[0] == "click"}
+
+
+def test_the_table_names_every_parameter_of_the_commands() -> None:
+    """Click and the fast path pass the table's options by name: each command takes exactly
+    them, besides its path arguments."""
+    for command, table, arguments in (
+        (commands.fmt, FMT, {"paths"}),
+        (commands.convert, CONVERT, {"path"}),
+    ):
+        parameters = set(inspect.signature(command).parameters)
+        assert parameters == arguments | {option.dest for option in table}

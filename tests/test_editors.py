@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kyaml.cli.files import _parse_toml
+from kyaml.cli.config import parse_toml
 from tests.test_cli import MANIFEST, formatted, kyaml_command, write
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "editors.md"
@@ -52,7 +52,7 @@ def _conform(body: str) -> list[str]:
 
 
 def _helix(body: str) -> list[str]:
-    (language,) = _parse_toml(body)["language"]
+    (language,) = parse_toml(body)["language"]
     assert language["name"] == "yaml"
     formatter = language["formatter"]
     return [formatter["command"], *formatter["args"]]

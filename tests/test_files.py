@@ -11,19 +11,14 @@ from pathlib import Path
 import pytest
 
 from kyaml import KyamlError
-from kyaml.cli.files import (
-    DEFAULT_EXCLUDE,
-    ConfigError,
-    Finder,
-    Rules,
-    common_parent,
-    find_config,
-    find_repo_root,
-    load_config,
-)
+from kyaml.cli.config import ConfigError, find_config, load_config
+from kyaml.cli.discovery import Finder, common_parent, find_repo_root
+from kyaml.cli.gitignore import Rules
+from kyaml.cli.options import DEFAULT_EXCLUDE
 from kyaml.cli.report import Report, Result
 from kyaml.cli.run import opted_out, unified_diff
-from kyaml.cli.write import decode, write_atomic
+from kyaml.cli.source import decode
+from kyaml.cli.write import write_atomic
 
 # --- gitignore-style patterns ------------------------------------------------------------------
 

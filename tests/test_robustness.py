@@ -31,7 +31,8 @@ from kyaml._reader import parse as _parse
 from kyaml._reader.compose import ALIAS_NODES_MIN
 from kyaml._reader.parse import ALIAS_TEXT_MIN
 from kyaml._tree import MAX_DEPTH
-from kyaml.cli.write import decode, write_atomic
+from kyaml.cli.source import decode
+from kyaml.cli.write import write_atomic
 from tests._oracles import c_parser_available
 from tests.test_cli import MANIFEST, Run, formatted, kyaml_command, write
 

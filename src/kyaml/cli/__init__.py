@@ -1,10 +1,10 @@
 """The ``kyaml`` command, also installed as ``kubectl-kyaml`` for ``kubectl kyaml``.
 
-Thin by design: it parses the command line and hands the options to :mod:`kyaml.cli.commands`.
+Thin by design: it reads the command line and hands the options to :mod:`kyaml.cli.commands`.
 The plain ``kyaml fmt`` invocations editors and hooks make on every save (paths or ``-``, and
-the common flags, each spelled out) are parsed here directly, which saves click's import time;
-everything else (``--help``, ``--version``, ``convert``, usage errors) goes to click
-(:mod:`kyaml.cli.app`), which reads the same options into the same values.
+options each spelt out) are read straight from the table of options (:func:`fmt_options`), which
+saves click's import time; everything else (``--help``, ``--version``, ``convert``, usage errors)
+goes to click (:mod:`kyaml.cli.app`), which builds its commands from the same table.
 """
 
 from __future__ import annotations
@@ -15,94 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from kyaml.cli.files import SCHEMAS
+from kyaml.cli.options import fmt_options
 from kyaml.cli.report import EXIT_ERROR, EXIT_OK
-
-# `kyaml fmt` options parsed without click: flags as (parameter, value), and options taking a
-# value as parameter (repeatable ones collect into a tuple, the others keep the last value).
-_FLAGS: dict[str, tuple[str, bool]] = {
-    "--check": ("check", True),
-    "--diff": ("diff", True),
-    "--force-exclude": ("force_exclude", True),
-    "--no-force-exclude": ("force_exclude", False),
-    "--compact": ("compact", True),
-    "--no-compact": ("compact", False),
-    "--strict": ("strict", True),
-    "--no-strict": ("strict", False),
-    "-q": ("quiet", True),
-    "--quiet": ("quiet", True),
-    "-v": ("verbose", True),
-    "--verbose": ("verbose", True),
-    "--color": ("color", True),
-    "--no-color": ("color", False),
-}
-_VALUES = {
-    "--stdin-filename": "stdin_filename",
-    "--exclude": "exclude",
-    "--extend-exclude": "extend_exclude",
-    "--schema": "schema",
-    "--config": "config",
-    "-j": "jobs",
-    "--jobs": "jobs",
-}
-_REPEATED = frozenset(("exclude", "extend_exclude"))
-
-
-def fmt_options(args: Sequence[str]) -> dict[str, Any] | None:
-    """The options of ``kyaml fmt ARGS`` as click would read them, or None when the command
-    line needs click (help, an unknown or abbreviated option, a value click would refuse)."""
-    params: dict[str, Any] = {
-        "paths": (),
-        "check": False,
-        "diff": False,
-        "stdin_filename": None,
-        "exclude": (),
-        "extend_exclude": (),
-        "force_exclude": None,
-        "compact": None,
-        "schema": None,
-        "strict": None,
-        "config": None,
-        "jobs": None,
-        "quiet": False,
-        "verbose": False,
-        "color": None,
-    }
-    paths: list[str] = []
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        i += 1
-        if arg == "-" or not arg.startswith("-"):
-            paths.append(arg)
-            continue
-        if arg in _FLAGS:
-            name, flag = _FLAGS[arg]
-            params[name] = flag
-            continue
-        option, equals, value = arg.partition("=")
-        name = _VALUES.get(option, "")
-        if not name or (equals and not option.startswith("--")):
-            return None
-        if not equals:
-            if i == len(args) or (args[i].startswith("-") and args[i] != "-"):
-                return None
-            value = args[i]
-            i += 1
-        if name == "jobs":
-            if not value.isdigit() or int(value) < 1:
-                return None
-            params[name] = int(value)
-        elif (name == "schema" and value not in SCHEMAS) or (
-            name == "config" and os.path.isdir(value)
-        ):
-            return None
-        elif name in _REPEATED:
-            params[name] = (*params[name], value)
-        else:
-            params[name] = value
-    params["paths"] = tuple(paths)
-    return params
 
 
 def main(argv: Sequence[str] | None = None) -> None:

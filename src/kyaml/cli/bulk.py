@@ -23,13 +23,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kyaml._api import OnDiagnostic, format_spans
 from kyaml._reader import Span, UnjoinableError, split_utf8
-from kyaml.cli.write import decode_error
+from kyaml.cli.source import decode_error
 from kyaml.errors import Diagnostic
+from kyaml.options import Options
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
-
-    from kyaml.cli.run import Options
 
 _BATCH_MIN = 64 * 1024
 _BATCH_MAX = 1 << 20
@@ -37,7 +36,7 @@ _BATCH_MAX = 1 << 20
 _BATCHES_PER_JOB = 8
 
 
-class Stream:
+class ByteStream:
     """The UTF-8 bytes of a stream, without byte-order mark, and how its lines end."""
 
     __slots__ = ("bom", "data", "newline")
@@ -63,10 +62,11 @@ class Stream:
         return text.encode("utf-8")
 
 
-def format_to(stream: Stream, options: Options, jobs: int, out: IO[bytes]) -> list[Diagnostic]:
-    """Write the KYAML of ``stream`` to ``out`` (an empty, seekable file) and return the
-    diagnostics. Raises :class:`kyaml.KyamlError` for input that cannot be formatted, after
-    writing part of it: ``out`` is only to be used when this returns."""
+def format_to(stream: ByteStream, options: Options, jobs: int, out: IO[bytes]) -> list[Diagnostic]:
+    """Write the KYAML of ``stream``, formatted with the library's ``options``, to ``out`` (an
+    empty, seekable file) and return the diagnostics. Raises :class:`kyaml.KyamlError` for input
+    that cannot be formatted, after writing part of it: ``out`` is only to be used when this
+    returns."""
     spans = split_utf8(stream.data)
     out.write(stream.bom)
     notes: list[Diagnostic] = []
@@ -83,14 +83,14 @@ def format_to(stream: Stream, options: Options, jobs: int, out: IO[bytes]) -> li
     return notes
 
 
-def first_text(stream: Stream) -> str:
+def first_text(stream: ByteStream) -> str:
     """The text of the stream's first document (where a ``# kyaml: off`` header would be)."""
     start, stop, line = split_utf8(stream.data[: 1 << 16])[0]
     return stream.text(start, stop, line)
 
 
 def _serial(
-    stream: Stream,
+    stream: ByteStream,
     spans: list[Span],
     options: Options,
     note: OnDiagnostic,
@@ -99,9 +99,7 @@ def _serial(
     at_end: bool = True,
 ) -> Iterator[bytes]:
     """The encoded KYAML of each document at ``spans`` in turn, read one at a time."""
-    texts = format_spans(
-        spans, stream.text, options.library, note, at_start=at_start, at_end=at_end
-    )
+    texts = format_spans(spans, stream.text, options, note, at_start=at_start, at_end=at_end)
     for text in texts:
         yield stream.encode(text)
 
@@ -139,7 +137,7 @@ def _clean_cut(data: bytes, start: int) -> bool:
 _INHERITED: dict[str, Any] = {}
 
 
-def _inherit(stream: Stream, spans: list[Span]) -> None:
+def _inherit(stream: ByteStream, spans: list[Span]) -> None:
     _INHERITED["stream"] = stream
     _INHERITED["spans"] = spans
 
@@ -149,7 +147,7 @@ def _format_batch(
 ) -> tuple[bytes, list[Diagnostic]] | None:
     """A batch's encoded KYAML and diagnostics, read one document at a time; None when a
     document is tied to one in the next or previous batch."""
-    stream: Stream = _INHERITED["stream"]
+    stream: ByteStream = _INHERITED["stream"]
     spans: list[Span] = _INHERITED["spans"]
     first, end = batch
     notes: list[Diagnostic] = []
@@ -162,7 +160,7 @@ def _format_batch(
 
 
 def _parallel(
-    stream: Stream,
+    stream: ByteStream,
     options: Options,
     batches: list[tuple[int, int]],
     spans: list[Span],
@@ -188,7 +186,7 @@ def _parallel(
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _make_pool(workers: int, stream: Stream, spans: list[Span]) -> ProcessPoolExecutor | None:
+def _make_pool(workers: int, stream: ByteStream, spans: list[Span]) -> ProcessPoolExecutor | None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -1,8 +1,9 @@
 """What ``kyaml fmt`` and ``kyaml convert`` do, given their options (parsed by :mod:`kyaml.cli`).
 
-The options are merged with the configuration file, the files found (:mod:`kyaml.cli.files`) and
-formatted (:mod:`kyaml.cli.run`, :mod:`kyaml.cli.bulk`), and :mod:`kyaml.cli.report` tells the
-user and chooses the exit code: 0 done, 1 ``--check``/``--diff`` found changes, 2 errors.
+The options are merged with the configuration file (:mod:`kyaml.cli.config`), the files found
+(:mod:`kyaml.cli.discovery`) and formatted (:mod:`kyaml.cli.run`, :mod:`kyaml.cli.bulk`), and
+:mod:`kyaml.cli.report` tells the user and chooses the exit code: 0 done, 1 ``--check`` or
+``--diff`` found changes, 2 errors.
 Nothing here parses the command line, so the command starts without importing click when it can.
 """
 
@@ -13,19 +14,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from kyaml.cli.files import (
-    DEFAULT_EXCLUDE,
-    ConfigError,
-    Finder,
-    common_parent,
-    find_config,
-    find_repo_root,
-    load_config,
-)
+from kyaml.cli.config import ConfigError, find_config, load_config
+from kyaml.cli.discovery import Finder, common_parent, find_repo_root
+from kyaml.cli.options import CONFIGURABLE
 from kyaml.cli.report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
 from kyaml.cli.run import (
     BULK_FROM_BYTES,
-    Options,
+    RunOptions,
     Target,
     cpu_count,
     format_bulk,
@@ -60,9 +55,14 @@ def _settings(report: Report, config: str | None, start: str) -> dict[str, Any] 
     return settings
 
 
-def _pick(flag: Any, settings: dict[str, Any], key: str, default: Any) -> Any:
-    """A command-line flag when given, else the configured value, else the default."""
-    return flag if flag is not None else settings.get(key, default)
+def _configured(settings: dict[str, Any], key: str) -> Any:
+    """The configuration's value for ``key``, else the option's default."""
+    return settings.get(key, CONFIGURABLE[key].default)
+
+
+def _pick(given: Any, settings: dict[str, Any], key: str) -> Any:
+    """The command line's value when given, else the configured one, else the option's default."""
+    return given if given is not None else _configured(settings, key)
 
 
 def fmt(
@@ -106,20 +106,20 @@ def fmt(
     settings = _settings(report, config, start)
     if settings is None:
         return EXIT_ERROR
-    options = Options(
-        compact=_pick(compact, settings, "compact", False),
-        schema=_pick(schema, settings, "schema", "reference"),
-        strict=_pick(strict, settings, "strict", False),
+    options = RunOptions(
+        compact=_pick(compact, settings, "compact"),
+        schema=_pick(schema, settings, "schema"),
+        strict=_pick(strict, settings, "strict"),
         parser=parser_from_environment(),
         write=not (check or diff),
         diff=diff,
     )
     excludes = [
-        *(exclude or settings.get("exclude", DEFAULT_EXCLUDE)),
-        *settings.get("extend-exclude", ()),
+        *(exclude or _configured(settings, "exclude")),
+        *_configured(settings, "extend-exclude"),
         *extend_exclude,
     ]
-    forced = bool(_pick(force_exclude, settings, "force-exclude", False))
+    forced = bool(_pick(force_exclude, settings, "force-exclude"))
     root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
     select = _Selection(excludes, forced, root)
     jobs = jobs or settings.get("jobs") or cpu_count()
@@ -143,7 +143,7 @@ class _Selection:
 
 
 def _fmt_stdin(
-    report: Report, options: Options, stdin_filename: str | None, select: _Selection, jobs: int
+    report: Report, options: RunOptions, stdin_filename: str | None, select: _Selection, jobs: int
 ) -> int:
     """Format stdin to stdout. On failure stdout stays empty, so an editor keeps its buffer.
 
@@ -178,7 +178,7 @@ def _fmt_stdin(
     return report.exit_code
 
 
-def _fmt_stdin_bulk(report: Report, options: Options, name: str, data: bytes, jobs: int) -> int:
+def _fmt_stdin_bulk(report: Report, options: RunOptions, name: str, data: bytes, jobs: int) -> int:
     """Format a large stream from stdin into a temporary file, then copy that to stdout."""
     import shutil
     import tempfile
@@ -199,7 +199,7 @@ def _fmt_stdin_bulk(report: Report, options: Options, name: str, data: bytes, jo
 
 
 def _fmt_files(
-    report: Report, options: Options, paths: Sequence[str], select: _Selection, jobs: int
+    report: Report, options: RunOptions, paths: Sequence[str], select: _Selection, jobs: int
 ) -> int:
     """Find the files under ``paths``, format them (in parallel) and print the summary."""
     finder: Finder | None = None
@@ -237,7 +237,7 @@ def _fmt_files(
     return report.exit_code
 
 
-def _run_all(report: Report, options: Options, files: list[tuple[str, str]], jobs: int) -> None:
+def _run_all(report: Report, options: RunOptions, files: list[tuple[str, str]], jobs: int) -> None:
     """Format ``files``, with a progress bar for many files on a terminal."""
     out_color = want_color(report.color_flag, sys.stdout)
 
@@ -283,10 +283,10 @@ def convert(
     settings = _settings(report, None, start)
     if settings is None:
         return EXIT_ERROR
-    options = Options(
-        compact=_pick(compact, settings, "compact", False) and target == "kyaml",
-        schema=_pick(schema, settings, "schema", "reference"),
-        strict=_pick(strict, settings, "strict", False),
+    options = RunOptions(
+        compact=_pick(compact, settings, "compact") and target == "kyaml",
+        schema=_pick(schema, settings, "schema"),
+        strict=_pick(strict, settings, "strict"),
         parser=parser_from_environment(),
     )
     name = path

@@ -15,7 +15,8 @@ from typing import IO, TYPE_CHECKING, Literal
 
 from kyaml.cli.collector import paused
 from kyaml.cli.report import Kind, Result
-from kyaml.cli.write import Source, decode, read_file, write_atomic
+from kyaml.cli.source import Source, decode, read_file
+from kyaml.cli.write import write_atomic
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import Options as LibraryOptions
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 Target = Literal["kyaml", "yaml", "json"]
 
 
-class Options:
+class RunOptions:
     """How to format: passed unchanged to every file, and to worker processes.
 
     ``library`` is what the library is told; ``write`` and ``diff`` are the command's own.
@@ -50,10 +51,11 @@ class Options:
 
     @property
     def compact(self) -> bool:
+        """Whether each document goes on one line."""
         return self.library.compact
 
     def __repr__(self) -> str:
-        return f"Options(library={self.library!r}, write={self.write!r}, diff={self.diff!r})"
+        return f"RunOptions(library={self.library!r}, write={self.write!r}, diff={self.diff!r})"
 
 
 def opted_out(text: str) -> bool:
@@ -115,7 +117,7 @@ def unified_diff(before: str, after: str, name: str) -> str:
 
 
 def _library_call(
-    text: str, target: Target, options: Options, on_diagnostic: Callable[[Diagnostic], None]
+    text: str, target: Target, options: RunOptions, on_diagnostic: Callable[[Diagnostic], None]
 ) -> str:
     """Call the library (imported here, lazily) for one conversion."""
     from kyaml import _api
@@ -129,7 +131,7 @@ def _library_call(
 
 
 def format_bytes(
-    data: bytes, name: str, options: Options, target: Target = "kyaml", *, convert: bool = False
+    data: bytes, name: str, options: RunOptions, target: Target = "kyaml", *, convert: bool = False
 ) -> Result:
     """Format (or ``convert``) one document's bytes; the new bytes are in ``Result.output``.
 
@@ -164,7 +166,7 @@ BULK_FROM_BYTES = 1 << 20
 """Streams at least this large are formatted document by document (:mod:`kyaml.cli.bulk`)."""
 
 
-def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[bytes]) -> Result:
+def format_bulk(data: bytes, name: str, options: RunOptions, jobs: int, out: IO[bytes]) -> Result:
     """Format a large UTF-8 stream document by document into ``out``, an empty temporary file
     that holds the KYAML unless the result failed or carries its own output (a stream in
     another encoding, formatted whole, or one left alone)."""
@@ -172,13 +174,13 @@ def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[byt
         return format_bytes(data, name, options)
     messages: list[tuple[Kind, str]] = []
     try:
-        from kyaml.cli.bulk import Stream, first_text, format_to
+        from kyaml.cli.bulk import ByteStream, first_text, format_to
 
-        stream = Stream(data)
+        stream = ByteStream(data)
         if opted_out(first_text(stream)):
             return Result(name, "skipped", output=data, note="kyaml: off")
         with paused():
-            notes = format_to(stream, options, jobs, out)
+            notes = format_to(stream, options.library, jobs, out)
     except KyamlError as exc:
         messages.append(("error", _error_line(exc, name)))
         return Result(name, "failed", messages)
@@ -192,7 +194,7 @@ def format_bulk(data: bytes, name: str, options: Options, jobs: int, out: IO[byt
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-def process_file(path: str, name: str, options: Options) -> Result:
+def process_file(path: str, name: str, options: RunOptions) -> Result:
     """Format the file at ``path`` (shown as ``name``), writing it back when it changed."""
     try:
         data = read_file(path)
@@ -209,7 +211,7 @@ def process_file(path: str, name: str, options: Options) -> Result:
 
 def run_files(
     files: Sequence[tuple[str, str]],
-    options: Options,
+    options: RunOptions,
     jobs: int,
     on_result: Callable[[Result], None],
 ) -> None:

@@ -10,7 +10,8 @@ template or indents with tabs, :mod:`.templates` says so.
 What the rest of kyaml uses is imported here; the modules below are the reader's own.
 """
 
-from kyaml._reader.compose import CommentCount, OnComments, OnDiagnostic, compose_stream
+from kyaml._reader.comments import CommentCount, OnComments
+from kyaml._reader.compose import OnDiagnostic, compose_stream
 from kyaml._reader.documents import (
     Part,
     UnjoinableError,

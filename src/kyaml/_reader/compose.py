@@ -6,25 +6,15 @@ copied when the alias site carries comments of its own), so composition stays li
 number of nodes the aliases stand for is counted, and input whose expansion would pass
 ``max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR × events)`` is refused (the "billion laughs").
 
-Comments come from :mod:`kyaml._reader.comments` per event and are moved the way go-yaml v3's
-node builder moves them (a mapping key's foot comment belongs to the entry before it, a value's foot
-comment to its entry, a block mapping's closing foot comment to its last entry), except that
-kyaml appends where go-yaml overwrites, so no comment is lost. Comments go-yaml drops are kept
-where they stand: after an opening bracket, above the first entry (SPEC §6) or inside an empty
-collection; on both a key and its value, the key's above the entry (SPEC §6); a document's head
-comment that go-yaml also sends to its end, after the document. Two changes keep formatting
-idempotent: blank lines are left out of the comments written between a later document's
-``---`` and its root (read again, go-yaml would hand the part above a blank line to the
-document before), and a document's trailing comments are kept in text order.
-
-Whoever asks (the formatter in compact mode, which writes no comments) hears how many comments
-each document had.
+Comments come from :mod:`kyaml._reader.comments`: found and assigned per event before the walk,
+then put on the nodes as they are built (:mod:`kyaml._reader.comments.place`), which also counts
+them per document for whoever asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from ruamel.yaml.events import (
     AliasEvent,
@@ -39,9 +29,17 @@ from ruamel.yaml.events import (
 )
 
 from kyaml._quote import quote_line as _quote_line
-from kyaml._reader.comments.replay import FOOT, HEAD, LINE, Comment, collect
+from kyaml._reader.comments import (
+    Comment,
+    OnComments,
+    Placer,
+    collect,
+    entry_comments,
+    with_head,
+    without_blank_lines,
+)
 from kyaml._reader.merge import Merge, apply_merges, copy_node
-from kyaml._reader.parse import LineIndex, check_alias_text, parse_events, raw_tag
+from kyaml._reader.parse import check_alias_text, parse_events, raw_tag
 from kyaml._reader.scalars import (
     check_key,
     plain_key_is_string,
@@ -75,16 +73,6 @@ _MERGE_TAGS = frozenset((None, _TAG + "merge"))
 OnDiagnostic = Callable[[Diagnostic], None]
 DEFAULT_READ = ReadOptions()
 
-
-class CommentCount(NamedTuple):
-    """How many comments a document carried, and the 1-based position of its first."""
-
-    line: int
-    column: int
-    number: int
-
-
-OnComments = Callable[[CommentCount], None]
 
 # How a merge key is remembered among a mapping's keys: not a str, so no real key can collide.
 _MERGE: Final = ("<<",)
@@ -170,31 +158,6 @@ _NO_LINE = (0, 0)
 _NO_KEYS: dict[str | tuple[str], tuple[int, int]] = {}  # a sequence's: it never gets one
 
 
-def _lines(comments: list[Comment], kind: int) -> list[str]:
-    return [line for c in comments if c.kind == kind for line in c.lines]
-
-
-def _in_order(comments: list[Comment]) -> list[str]:
-    """The lines of comments of any kind, in the order they stand in the text."""
-    return [line for c in sorted(comments, key=lambda c: c.index) for line in c.lines]
-
-
-def _merge(a: Comments | None, b: Comments | None) -> Comments | None:
-    """Comments of one entry from its key's and its value's (head, line, foot)."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    head = a.head + b.head
-    line = b.line
-    if a.line:
-        if line:  # both: the key's line comment goes above the entry (SPEC §6)
-            head = [*head, a.line]
-        else:
-            line = a.line
-    return Comments(head, line, a.foot + b.foot)
-
-
 class _Composer:
     """One composition of a stream."""
 
@@ -214,7 +177,7 @@ class _Composer:
         self.schema = options.schema
         self.on_diagnostic = on_diagnostic
         self.strict = options.strict
-        self.on_comments = on_comments
+        self.placer = Placer(text, on_comments)
         limit = options.max_alias_nodes
         if limit is None:
             limit = max(ALIAS_NODES_MIN, ALIAS_NODES_FACTOR * len(events))
@@ -226,9 +189,6 @@ class _Composer:
         self.documents: list[Document] = []
         self.root: Node | None = None
         self.doc_head: list[str] = []
-        self.doc_comments = 0
-        self.doc_first = 0
-        self.where: LineIndex | None = None
 
     # --- diagnostics ---------------------------------------------------------------------------
 
@@ -270,7 +230,7 @@ class _Composer:
                         top.node.items.append(node)  # type: ignore[arg-type]
                     continue
                 if i in comments:
-                    node.comments = self._node_comments(comments[i])
+                    node.comments = self.placer.node(comments[i])
                 self._add(node, 1, shared=False)
                 if event.anchor is not None:
                     text = None if event.style else event.value
@@ -293,71 +253,28 @@ class _Composer:
         self.schema = "1.1" if event.version == (1, 1) else self.base_schema
         self.anchors = {}
         self.root = None
-        self.doc_comments = 0
-        received = self.comments.get(i)
-        self.doc_head = _lines(received, HEAD) if received else []
-        if received:
-            self._count(received)
+        self.doc_head = self.placer.document_head(self.comments.get(i))
 
     def _document_end(self, event: Any, i: int) -> None:
         root = self.root
         assert root is not None
         received = self.comments.get(i)
-        foot: list[str] = []
-        if received:
-            self._count(received)
-            foot = _in_order(received)
+        foot = self.placer.document_foot(received) if received else []
         head = self.doc_head
         if self.documents:
-            # Below a later document's "---", go-yaml hands the comments before a blank line to
-            # the document before; without blank lines they stay with this one next time.
-            head = [line for line in head if line]
-            c = root.comments
-            if c is not None and "" in c.head:
-                root = copy_node(root)
-                root.comments = Comments([line for line in c.head if line], c.line, c.foot)
+            head, root = without_blank_lines(head, root)
         self.documents.append(Document(root, head, foot))
-        self._report_dropped()
+        self.placer.report()
 
     def _stream_end(self, i: int) -> Stream:
         received = self.comments.get(i)
         if not received:
             return Stream(self.documents)
-        self._count(received)
-        self._report_dropped()
-        lines = _in_order(received)
+        lines = self.placer.stream_foot(received)
         if not self.documents:
             return Stream([], lines)
         self.documents[-1].foot.extend(lines)
         return Stream(self.documents)
-
-    def _count(self, received: list[Comment]) -> None:
-        """Count a document's comments (when ``on_comments`` wants to hear of them)."""
-        if self.on_comments is not None:
-            if not self.doc_comments:
-                self.doc_first = min(c.index for c in received)
-            self.doc_comments += len(received)
-
-    def _report_dropped(self) -> None:
-        """Tell ``on_comments`` how many comments the document (or the stream's end) had."""
-        n = self.doc_comments
-        self.doc_comments = 0
-        if not n or self.on_comments is None:
-            return
-        if self.where is None:  # built once per stream, not once per document
-            self.where = LineIndex(self.text)
-        where = self.where
-        line, column = where.line(self.doc_first) + 1, where.column(self.doc_first) + 1
-        self.on_comments(CommentCount(line, column, n))
-
-    def _node_comments(self, received: list[Comment]) -> Comments:
-        self._count(received)
-        head = _lines(received, HEAD)
-        line = [c.lines[0] for c in received if c.kind == LINE]
-        foot = _lines(received, FOOT)
-        if len(line) > 1:
-            foot = line[1:] + foot
-        return Comments(head, line[0] if line else "", foot)
 
     # --- keys ----------------------------------------------------------------------------------
 
@@ -397,28 +314,7 @@ class _Composer:
         if received is None:
             top.key_comments = None
             return
-        kc = self._node_comments(received)
-        if kc.foot and top.block and top.node.items:
-            # a key's foot comment belongs to the entry before it (go-yaml)
-            self._own_comments(top.node, len(top.node.items) - 1).foot.extend(kc.foot)
-            kc.foot = []
-        top.key_comments = kc
-
-    @staticmethod
-    def _own_comments(node: Mapping | Sequence, index: int) -> Comments:
-        """The comments of entry or item ``index``, on a node of its own (not one shared with
-        an anchor)."""
-        if isinstance(node, Mapping):
-            key, original = node.items[index]
-            value = copy_node(original)
-            node.items[index] = (key, value)
-        else:
-            original = node.items[index]
-            value = copy_node(original)
-            node.items[index] = value
-        c = original.comments
-        value.comments = c = Comments(c.head[:], c.line, c.foot[:]) if c else Comments()
-        return c
+        top.key_comments = self.placer.key(top.node, top.block, received)
 
     # --- collections ---------------------------------------------------------------------------
 
@@ -450,16 +346,8 @@ class _Composer:
         frame = _Open(node, is_map, event.anchor, not event.flow_style, tag)
         received = self.comments.get(i)
         if received:
-            self._count(received)
-            # Before an opening bracket: above the collection. After it (go-yaml drops those):
-            # held for the first entry (SPEC §6), or kept inside an empty collection.
-            opening = event.end_mark.index - 1 if event.flow_style else 1 << 62
-            head = [text for c in received if c.index < opening for text in c.lines]
-            inside = [text for c in received if c.index > opening for text in c.lines]
-            if head:
-                node.comments = Comments(head)
-            if inside:
-                node.inner = inside
+            bracket = event.end_mark.index - 1 if event.flow_style else -1
+            self.placer.opening(node, received, bracket)
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)
         stack.append(frame)
@@ -481,41 +369,11 @@ class _Composer:
                         )
         received = self.comments.get(i)
         if received:
-            self._end_comments(frame, received, event)
+            bracket = -1 if frame.block else event.start_mark.index
+            self.placer.closing(node, received, bracket)
         self._add(node, frame.size, shared=False)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
-
-    def _end_comments(self, frame: _Open, received: list[Comment], event: Any) -> None:
-        """A collection end's comments: its line and foot comments when they follow it; those
-        before a closing bracket, and a block mapping's foot comment, go after its last entry
-        (or inside it, when it is empty)."""
-        self._count(received)
-        node = frame.node
-        closing = event.start_mark.index if not frame.block else 1 << 62
-        line = [c.lines[0] for c in received if c.kind == LINE and c.index > closing]
-        if frame.block:
-            line = [c.lines[0] for c in received if c.kind == LINE]
-            inner = [text for c in received if c.kind != LINE for text in c.lines]
-            foot: list[str] = []
-        else:
-            inner = [text for c in received if c.index < closing for text in c.lines]
-            foot = [
-                text for c in received if c.index > closing and c.kind != LINE for text in c.lines
-            ]
-        if inner:
-            if node.items:
-                self._own_comments(node, len(node.items) - 1).foot.extend(inner)
-            else:
-                node.inner = (node.inner or []) + inner
-        if line or foot:
-            c = node.comments
-            if c is None:
-                c = node.comments = Comments()
-            if line:
-                c.line = line[0]
-                c.foot.extend(line[1:])
-            c.foot.extend(foot)
 
     def _alias(self, event: Any, i: int) -> None:
         name = event.anchor
@@ -551,7 +409,7 @@ class _Composer:
             # the anchor's own comments stay where it is; the alias site has its own
             node = copy_node(node)
             if received:
-                node.comments = self._node_comments(received)
+                node.comments = self.placer.node(received)
             self._add(node, size, shared=False)
         else:
             self._add(node, size, shared=True)
@@ -569,7 +427,7 @@ class _Composer:
         parent = top.node
         if isinstance(parent, Sequence):
             if parent.inner and not parent.items:
-                node = _with_head(node, parent.inner, shared)
+                node = with_head(node, parent.inner, shared)
                 parent.inner = None
             parent.items.append(node)
             return
@@ -580,7 +438,7 @@ class _Composer:
         top.key_comments = None
         if top.merging:
             top.merging = False
-            merge = (len(parent.items), node, _merge(kc, node.comments), *top.key_line)
+            merge = (len(parent.items), node, entry_comments(kc, node.comments), *top.key_line)
             if top.merges is None:
                 top.merges = []
             top.merges.append(merge)
@@ -589,20 +447,11 @@ class _Composer:
             if shared:
                 node = copy_node(node)
                 shared = False
-            node.comments = _merge(kc, node.comments)
+            node.comments = entry_comments(kc, node.comments)
         if parent.inner and not parent.items:
-            node = _with_head(node, parent.inner, shared)
+            node = with_head(node, parent.inner, shared)
             parent.inner = None
         parent.items.append((key, node))
-
-
-def _with_head(node: Node, lines: list[str], shared: bool) -> Node:
-    """``node`` with ``lines`` put first in its head comments (copied first when shared)."""
-    if shared:
-        node = copy_node(node)
-    c = node.comments
-    node.comments = Comments(lines + c.head, c.line, c.foot) if c else Comments(lines[:])
-    return node
 
 
 def _short(tag: str | None) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from kyaml._reader.compose import CommentCount, OnComments, OnDiagnostic, compose_stream
+from kyaml._reader.comments import CommentCount, OnComments
+from kyaml._reader.compose import OnDiagnostic, compose_stream
 from kyaml._reader.split import Span, split_documents
 from kyaml._tree import Document, Scalar, Stream
 from kyaml.errors import Diagnostic, KyamlError

@@ -1,4 +1,4 @@
-"""How go-yaml v3's scanner cuts a run of comment lines, and where it puts block ends.
+"""Assigning, at the scanner: how go-yaml v3 cuts a run of comment lines, where it puts block ends.
 
 A *run* is what lies between two tokens: comment lines, blank lines and indentation. The scanner
 cuts it into *foot* comments of what precedes and one *head* comment of what follows:
@@ -13,40 +13,19 @@ cuts it into *foot* comments of what precedes and one *head* comment of what fol
 
 When blocks end, each block-end token goes before the first comment of the run that sits at the
 closing block's indent, so that comment is read as following the block. These are the facts
-:mod:`kyaml._reader.comments.replay` replays; kyaml's one deliberate change is that a blank
-line does not cut a run inside flow collections or after a flow root (SPEC §6, idempotence).
+:mod:`.gaps` and :mod:`.assign` replay; kyaml's one deliberate change is that a blank line does
+not cut a run inside flow collections or after a flow root (SPEC §6, idempotence).
 """
 
 from __future__ import annotations
 
 from kyaml._patterns import LazyPattern
+from kyaml._reader.comments.model import FOOT, HEAD, Comment
 from kyaml._reader.parse import LineIndex
-
-HEAD, LINE, FOOT = 0, 1, 2
 
 BREAKS = "\n\r\x85\u2028\u2029"
 _BLANKS = LazyPattern(r"[ \t]*")
 _COMMENT_TEXT = LazyPattern(r"#[^\n\r\x85\u2028\u2029]*")
-
-
-class Comment:
-    """One comment (a run of comment lines, or a line comment) and the token it is handed to.
-
-    ``lines`` are the comment lines, ``""`` standing for a blank line inside the run; ``index``
-    is where the first ``#`` is; ``key`` is the number of the token it is handed to, in the
-    scanner's queue order.
-    """
-
-    __slots__ = ("index", "key", "kind", "lines")
-
-    def __init__(self, kind: int, lines: list[str], index: int) -> None:
-        self.kind = kind
-        self.lines = lines
-        self.index = index
-        self.key = -1
-
-    def __repr__(self) -> str:
-        return f"Comment({('head', 'line', 'foot')[self.kind]}, {self.lines!r})"
 
 
 class Piece:
@@ -56,6 +35,8 @@ class Piece:
     __slots__ = ("column", "end", "scan", "start")
 
     def __init__(self, start: int, column: int, end: int, scan: int) -> None:
+        """A comment found at ``start`` (``column``; -1 for a line comment) by the scan that
+        began at ``scan`` and ended at ``end``."""
         self.start = start
         self.column = column
         self.end = end
@@ -68,14 +49,28 @@ class Stretch:
     ``queue`` holds its tokens as (start index, is a block end); the token at position k is
     number ``base + k``. ``found`` pairs each comment with the index it is handed on from (the
     first token starting there or later receives it). ``indents`` is the scanner's indentation
-    stack, ``bends`` the numbers of the block-end tokens, ``flow`` the flow level.
+    stack, ``bends`` the numbers of the block-end tokens, ``dashes`` the (index, number) of the
+    block entries, ``flow`` the flow level.
     """
 
-    __slots__ = ("base", "bends", "flow", "found", "indents", "log", "queue", "text", "where")
+    __slots__ = (
+        "base",
+        "bends",
+        "dashes",
+        "flow",
+        "found",
+        "indents",
+        "log",
+        "queue",
+        "text",
+        "where",
+    )
 
     def __init__(
         self, text: str, where: LineIndex, start: int, base: int, indents: list[int], *, flow: int
     ) -> None:
+        """An empty stretch whose first token, number ``base``, is the one starting at
+        ``start`` (the last token before the gap); ``indents`` becomes its own."""
         self.text = text
         self.where = where
         self.base = base
@@ -83,6 +78,7 @@ class Stretch:
         self.found: list[tuple[Comment, int]] = []
         self.log: list[Piece] = []
         self.bends: list[int] = []
+        self.dashes: list[tuple[int, int]] = []
         self.indents = indents
         self.flow = flow
 
@@ -98,13 +94,13 @@ def cut_run(
     token_mark: int,
     keep_blanks: bool,
 ) -> int:
-    """Cut the run of full-line comments starting at ``pos`` into foot comments (handed on from
-    ``token_mark``, the previous token) and a head comment; returns where the run stops, the
-    first character that is neither blank nor comment (at most ``end``).
+    """Cut the run of comment lines whose first ``#`` is at ``pos`` into foot comments (handed
+    on from ``token_mark``, the previous token) and a head comment; returns where the run stops,
+    the first character that is neither blank nor comment (at most ``end``).
 
-    ``newlines`` counts the line breaks since the previous token, ``scan`` is where the scan
-    began, ``after_value`` says whether the previous token is a ``:`` waiting for its value.
-    """
+    ``newlines`` counts the breaks since the previous token, ``scan`` is where the scan began;
+    ``after_value``: the previous token is a ``:`` waiting for its value; ``keep_blanks``: a
+    blank line does not cut the run."""
     text, where, found, log = st.text, st.where, st.found, st.log
     indents = st.indents
     n = len(text)
@@ -170,8 +166,9 @@ def cut_run(
 
 
 def close_blocks(st: Stretch, column: int, scan: int) -> None:
-    """Close the block indents deeper than ``column`` (nothing in flow context), each block end
-    going before the first comment of the current scan at the closing block's indent."""
+    """Close the block indents deeper than ``column`` (nothing in flow context): each block end
+    is queued before the first comment of the current scan (begun at ``scan``) that stands at
+    the closing block's indent, or else just before ``scan``."""
     if st.flow > 0:
         return
     log, queue, indents = st.log, st.queue, st.indents

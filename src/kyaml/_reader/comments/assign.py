@@ -1,20 +1,14 @@
-"""Comments recovered from the text between parser events, attached where go-yaml v3 puts them.
+"""Assigning comments: which event receives each comment, replaying go-yaml v3 over the events.
 
-The C parser drops comments, so they are found again in the text *between* events (scalar text
-is never scanned: a ``#`` inside a string is never a comment), plus the header line of a block
-scalar (``key: |  # c``). Each comment is then attached the way go-yaml v3 attaches it, because
-that is what the reference encoder prints (SPEC §1): its scanner cuts a run of comment lines into
-*foot* comments of the preceding token and a *head* comment of the following one (at the first
-blank line after a run that starts right below the previous token, and where a line is
-dedented), a comment after a token on the same line is a *line* comment, and its parser hands
-the comments to the next event that carries comments. This module replays those rules over the
-events: it rebuilds, around every gap that holds a comment, the tokens the scanner would have
-seen there (indicators, the virtual block-start/-end tokens, simple-key markers) and follows the
-comments to the event that receives them.
-
-The result maps an event index to the comments it receives, each tagged head, line or foot;
-:mod:`kyaml._reader.compose` turns those into the tree's comments. Deliberate differences
-from go-yaml, all to keep every comment and to make formatting idempotent (SPEC §2.3, §2.4, §6):
+go-yaml's scanner hands each comment to a token (:mod:`.gaps`, :mod:`.runs`), and its parser
+hands the comments to the next event that carries comments: a *head* comment is above the
+event's node, a *line* comment after it on its line, a *foot* comment below it. This module
+replays both over the events: it rebuilds, around every gap that holds a comment, the tokens
+the scanner would have seen there (indicators, the virtual block-start/-end tokens, simple-key
+markers), numbers them in the scanner's queue order, and follows the comments to the events
+that take them. The result maps an event index to the comments it receives; :mod:`.place` puts
+them on the tree. Deliberate differences from go-yaml, all to keep every comment and to make
+formatting idempotent (SPEC §2.3, §2.4, §6):
 
 - inside a flow collection, and after a flow or scalar root, a blank line does not cut a
   comment run (go-yaml cuts it there and drops the blank line, so a blank line kyaml writes
@@ -29,8 +23,7 @@ Gaps without a ``#`` cost a ``str.find``; the replay runs only where comments ar
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, TypeAlias
 
 from ruamel.yaml.events import (
     AliasEvent,
@@ -44,64 +37,29 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from kyaml._patterns import LazyPattern
-from kyaml._reader.comments.runs import (
-    BREAKS,
-    FOOT,
-    HEAD,
-    LINE,
-    Comment,
-    Piece,
-    Stretch,
-    close_blocks,
-    cut_run,
+from kyaml._reader.comments.gaps import (
+    DOC,
+    FEND,
+    FSTART,
+    PROPERTIES,
+    PROPS,
+    SCALAR,
+    Scanner,
+    block_header,
+    no_comment_after_properties,
 )
-from kyaml._reader.parse import LineIndex, raw_tag
-from kyaml.errors import UnsupportedError
-
-__all__ = ["FOOT", "HEAD", "LINE", "Comment", "collect"]
-
-# Token kinds of the replayed scanner.
-_SCALAR, _FSTART, _FEND, _VALUE, _BENTRY, _FENTRY, _KEY, _DOC, _PROPS = range(9)
-
-# What may stand between two events: line breaks, blanks, comments, indicators, directives.
-_GAP = LazyPattern(
-    r"(?P<nl>\n|[\r\x85\u2028\u2029])"
-    r"|(?P<ws>[ \t\ufeff]+)"
-    r"|(?P<c>#[^\n\r\x85\u2028\u2029]*)"
-    r"|(?P<i>[-?:,])"
-    r"|(?P<d>%(?:[^\n\r#]|(?<=\S)#)*)"
-    r"|(?P<o>.)",
-    re.DOTALL,
-)
-_BLOCK_HEADER = LazyPattern(
-    r"(?:[&!][^ \t\n\r]*[ \t]+)*[|>][-+0-9]*[ \t]+(#[^\n\r\x85\u2028\u2029]*)"
-)
-_PROPERTIES = LazyPattern(r"(?:[&!][^ \t\n\r,\[\]{}]*[ \t]*)+")
-_SPACE = LazyPattern(r"[ \t\n\r\x85\u2028\u2029]*")
-# Tokens that end a flow or scalar root: the comments after them follow the whole root.
-_ROOT_ENDS = frozenset((_SCALAR, _FEND))
-# Tokens after which go-yaml looks for no line comment.
-_NO_LINE_COMMENT = frozenset((_BENTRY, _DOC))
-
-
-class _Frame:
-    """An open collection: flow or block, its column, and whether the scanner indented for it."""
-
-    __slots__ = ("block", "first", "indent", "indentless", "is_map", "key_next", "pushes")
-
-    def __init__(self, is_map: bool, block: bool, indent: int, indentless: bool, pushes: bool):
-        self.is_map = is_map
-        self.block = block
-        self.indent = indent
-        self.indentless = indentless
-        self.pushes = pushes
-        self.key_next = True
-        self.first = -1  # where its first token is, when that is still ahead
-
+from kyaml._reader.comments.model import HEAD, Comment
+from kyaml._reader.comments.runs import Stretch, close_blocks
+from kyaml._reader.parse import raw_tag
 
 # What the parser does at a zero-width event: take comments at a block end, split a stem, ...
 _Z_BLOCK_END, _Z_MAP_END, _Z_STEM, _Z_DOC_END, _Z_DOC_START, _Z_OTHER = range(6)
+
+#: The parser's actions at a gap's zero-width events: (event, action, index it concerns).
+Actions: TypeAlias = list[tuple[int, int, int]]
+#: Events that take comments once the gap after a token is known (the token's own event, an
+#: implicit document end before it): (event, number of the last token whose comments it takes).
+Takers: TypeAlias = list[tuple[int, int]]
 
 
 def collect(text: str, events: list[Any]) -> dict[int, list[Comment]] | None:
@@ -111,31 +69,35 @@ def collect(text: str, events: list[Any]) -> dict[int, list[Comment]] | None:
     """
     if "#" not in text:
         return None
-    replay = _Replay(text, events)
+    replay = Replay(text, events)
     replay.run()
     return replay.received
 
 
-def _no_comment_after_properties(text: str, start: int, end: int, where: LineIndex) -> None:
-    """Refuse a comment between a scalar's anchor or tag and the scalar on a later line
-    (``&a # c`` then ``x``): no event carries it, and it must not be lost."""
-    m = _PROPERTIES.match(text, start, end)
-    if m is not None and m.end() < end and text[m.end()] == "#" and m.group()[-1:] in " \t":
-        raise UnsupportedError(
-            "a comment between an anchor or tag and its scalar on a later line is not"
-            " supported; move the comment above the entry",
-            where.line(m.end()) + 1,
-            where.column(m.end()) + 1,
-        )
+class _Frame:
+    """An open collection: flow or block, its column, and whether the scanner indented for it."""
+
+    __slots__ = ("block", "first", "indent", "indentless", "is_map", "key_next", "pushes")
+
+    def __init__(self, is_map: bool, block: bool, indent: int, indentless: bool, pushes: bool):
+        """A collection just opened, its first key (when a mapping) next."""
+        self.is_map = is_map
+        self.block = block
+        self.indent = indent
+        self.indentless = indentless
+        self.pushes = pushes
+        self.key_next = True
+        self.first = -1  # where its first token is, when that is still ahead
 
 
-class _Replay:
-    """One replay of go-yaml's comment handling over a stream's events."""
+class Replay(Scanner):
+    """One replay of go-yaml's comment handling over a stream's events: the parser's side (the
+    open collections, the events taking comments) on top of the scanner's (:class:`Scanner`)."""
 
     def __init__(self, text: str, events: list[Any]) -> None:
-        self.text = text
+        """A replay before the first event: no collection open, no comment pending."""
+        super().__init__(text)
         self.events = events
-        self.where = LineIndex(text)
         self.received: dict[int, list[Comment]] = {}
         self.pending: list[Comment] = []
         self.frames: list[_Frame] = []
@@ -145,26 +107,20 @@ class _Replay:
         # number, and an event takes the comments handed up to the token it is parsed at.
         self.seq = 0
         self.last_seq = 0
-        self.flow = 0
         self.root_closed = False
-        # the scanner's last two tokens
-        self.last_kind = _DOC
-        self.last_start = 0
-        self.before_kind = _DOC
-        self.before_start = 0
 
     # --- the walk over events -----------------------------------------------------------------
 
     def run(self) -> None:
+        """Walk the events once, each gap with a ``#`` replayed; on exit ``received`` holds
+        every comment and none is pending."""
         text = self.text
         events = self.events
         find = text.find
         prev_end = 0  # where the last real token ended
         prev_breaks = 0  # line breaks a block scalar swallowed at its end
         prev_plain = False
-        # Events that take comments when the gap after the last real token is known: the
-        # token's own event and an implicit document end before it, with the token's number.
-        deferred: list[tuple[int, int]] = []
+        deferred: Takers = []  # the last real token's event, an implicit document end before
         between: list[int] = []  # zero-width events since the last real token
         skip_to = -1
         for i, event in enumerate(events):
@@ -174,17 +130,13 @@ class _Replay:
             start = event.start_mark.index
             end = event.end_mark.index
             if kind is DocumentStartEvent and not self.pending:
-                # A document without a "#" (up to the next one) needs no replay.
-                j, next_start = self._document_end(i)
-                if find("#", prev_end, next_start) < 0:
-                    self._zero_width(between)  # close what the last document left open
-                    skip_to = j - 1  # on to the document's end event
+                skip_to = self._skip_document(i, prev_end, between)
+                if skip_to >= 0:  # on to the document's end event
                     deferred = []
                     between = []
-                    prev_end = events[j].start_mark.index
+                    prev_end = self.last_start
                     prev_plain = False
                     prev_breaks = 0
-                    self.last_kind, self.last_start = _DOC, prev_end
                     continue
             if kind is ScalarEvent or kind is AliasEvent:
                 if start == end:
@@ -192,14 +144,12 @@ class _Replay:
                     continue
                 token_start, token_end = start, end
                 if kind is ScalarEvent and (event.anchor is not None or raw_tag(event) is not None):
-                    _no_comment_after_properties(text, start, end, self.where)
+                    no_comment_after_properties(text, start, end, self.where)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.flow_style:
                     token_start, token_end = end - 1, end
                 elif (event.anchor is not None or raw_tag(event) is not None) and start < end:
-                    m = _PROPERTIES.match(text, start, end)
-                    token_start = start
-                    token_end = start + len(m.group().rstrip()) if m else end
+                    token_start, token_end = start, self._properties_end(start, end)
                 else:
                     between.append(i)
                     continue
@@ -208,37 +158,26 @@ class _Replay:
                     between.append(i)
                     continue
                 token_start, token_end = start, end
-            elif kind is DocumentStartEvent:
+            elif kind is DocumentStartEvent or kind is DocumentEndEvent:
                 if not event.explicit:
                     between.append(i)
                     continue
-                token_start, token_end = end - 3, end
-            elif kind is DocumentEndEvent:
-                if not event.explicit:
-                    between.append(i)
-                    continue
-                token_start, token_end = start, end
+                token_start = end - 3 if kind is DocumentStartEvent else start
+                token_end = end
             elif kind is StreamEndEvent:
                 token_start = token_end = len(text)
             else:  # the stream start
                 continue
-            if not self.pending and find("#", prev_end, token_start) < 0:
-                self.seq += 1
-                seq = self.seq
-                if between:
-                    actions = self._zero_width(between)
-                    deferred = [(j, seq) for j, action, _ in actions if action == _Z_DOC_END]
-                else:
-                    deferred = []
-            else:
+            if self.pending or find("#", prev_end, token_start) >= 0:
                 deferred, seq = self._gap(
-                    a=prev_end,
-                    b=token_start,
-                    prev_plain=prev_plain,
-                    prev_breaks=prev_breaks,
-                    deferred=deferred,
-                    between=between,
-                    next_index=i,
+                    prev_end, token_start, deferred, between, i, prev_plain, prev_breaks
+                )
+            else:
+                seq = self.seq = self.seq + 1
+                deferred = (
+                    [(j, seq) for j, act, _ in self._zero_width(between) if act == _Z_DOC_END]
+                    if between
+                    else []
                 )
             between = []
             takes = self._token(i, event, kind, token_start)
@@ -249,22 +188,19 @@ class _Replay:
             prev_plain = kind is ScalarEvent and not event.style
             prev_breaks = 0
             if kind is ScalarEvent and event.style in ("|", ">"):
-                self._block_header(token_start, token_end)
-                body = text[token_start:token_end]
-                prev_breaks = body.count("\n", len(body.rstrip(" \t\n")))
-        for j, trigger in deferred:
-            self._take(j, trigger)
-        if self.pending:  # after the last document
-            self.received.setdefault(len(events) - 1, []).extend(self.pending)
-            self.pending = []
+                prev_breaks = self._block_scalar(token_start, token_end)
+        self._finish(deferred)
 
-    def _first_token(self, event: Any) -> int:
-        """Where a block collection's first token is: its first key, or its first dash (an
-        indentless sequence's start event ends after its dash)."""
-        end: int = event.end_mark.index
-        if end > 0 and self.text[end - 1] == "-" and type(event) is SequenceStartEvent:
-            return end - 1
-        return end
+    def _skip_document(self, i: int, prev_end: int, between: list[int]) -> int:
+        """Pass over the document starting at event ``i`` when no ``#`` stands from
+        ``prev_end`` to the next document: returns the event before its end event, where the
+        walk resumes (the last token at the end event's index), or -1 to replay it."""
+        j, next_start = self._document_end(i)
+        if self.text.find("#", prev_end, next_start) >= 0:
+            return -1
+        self._zero_width(between)  # close what the last document left open
+        self.last_kind, self.last_start = DOC, self.events[j].start_mark.index
+        return j - 1
 
     def _document_end(self, i: int) -> tuple[int, int]:
         """The index of the end event of the document starting at event ``i``, and where the
@@ -286,13 +222,49 @@ class _Replay:
             return j, following.start_mark.index
         return j, len(self.text)
 
+    def _first_token(self, event: Any) -> int:
+        """Where a block collection's first token is: its first key, or its first dash (an
+        indentless sequence's start event ends after its dash)."""
+        end: int = event.end_mark.index
+        if end > 0 and self.text[end - 1] == "-" and type(event) is SequenceStartEvent:
+            return end - 1
+        return end
+
+    def _properties_end(self, start: int, end: int) -> int:
+        """Where the anchor and tag of a block collection starting at ``start`` end: they are
+        its token, the collection itself opens at its first key or dash."""
+        m = PROPERTIES.match(self.text, start, end)
+        return start + len(m.group().rstrip()) if m else end
+
+    def _block_scalar(self, start: int, end: int) -> int:
+        """Hand the header comment of the block scalar ``text[start:end]`` to its token (the
+        last one); returns the line breaks its body swallows at its end."""
+        comment = block_header(self.text, start, end)
+        if comment is not None:
+            comment.key = self.last_seq
+            self.pending.append(comment)
+        body = self.text[start:end]
+        return body.count("\n", len(body.rstrip(" \t\n")))
+
+    def _finish(self, deferred: Takers) -> None:
+        """After the last event: the events still waiting take their comments, and the stream
+        end (the last event) receives what follows the last document."""
+        for j, trigger in deferred:
+            self._take(j, trigger)
+        if self.pending:
+            self.received.setdefault(len(self.events) - 1, []).extend(self.pending)
+            self.pending = []
+
+    # --- the open collections -------------------------------------------------------------------
+
     def _token(self, i: int, event: Any, kind: type, token_start: int) -> int:
-        """Account for an event with a token of its own; returns the event if it takes comments
-        at that token (else -1)."""
+        """Account for event ``i``, which has a token of its own starting at ``token_start``;
+        returns the event if it takes comments at that token (else -1). On exit that token is
+        the scanner's last."""
         takes = -1
-        token_kind = _DOC
+        token_kind = DOC
         if kind is ScalarEvent or kind is AliasEvent:
-            token_kind = _SCALAR
+            token_kind = SCALAR
             takes = i
             frames = self.frames
             if frames:
@@ -303,17 +275,17 @@ class _Replay:
                 self.root_closed = True  # a scalar root
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.flow_style:
-                token_kind = _FSTART
+                token_kind = FSTART
                 takes = i
                 self._open(kind is MappingStartEvent, False, -1)
                 self.flow += 1
             else:  # the anchor or tag of a block collection, which opens at its first token
-                token_kind = _PROPS
+                token_kind = PROPS
                 first = self._first_token(event)
                 frame = self._open(kind is MappingStartEvent, True, self.where.column(first))
                 frame.first = first
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            token_kind = _FEND
+            token_kind = FEND
             takes = i
             self.flow -= 1
             self._close()
@@ -326,6 +298,8 @@ class _Replay:
         return takes
 
     def _open(self, is_map: bool, block: bool, column: int) -> _Frame:
+        """Open a collection at ``column`` (-1 in flow), pushing an indent when the scanner
+        would (a block collection right of the last indent, not an indentless sequence)."""
         frames = self.frames
         parent = frames[-1] if frames else None
         indentless = (
@@ -345,6 +319,7 @@ class _Replay:
         return frame
 
     def _close(self) -> _Frame:
+        """Close the innermost collection (and its indent); returns it."""
         frame = self.frames.pop()
         if frame.pushes:
             self.pushed.pop()
@@ -359,17 +334,19 @@ class _Replay:
         return [f.indent for f in self.frames if f.pushes and f.first <= at]
 
     def _child_done(self) -> None:
+        """A node of the innermost collection is complete: a mapping's next is a key or a
+        value in turn."""
         if self.frames:
             frame = self.frames[-1]
             if frame.is_map:
                 frame.key_next = not frame.key_next
 
-    def _zero_width(self, between: list[int]) -> list[tuple[int, int, int]]:
+    def _zero_width(self, between: list[int]) -> Actions:
         """Apply the zero-width events of a gap to the open collections; returns what the
         parser does at each: (event, action, detail)."""
         events = self.events
         where = self.where
-        actions: list[tuple[int, int, int]] = []
+        actions: Actions = []
         for j in between:
             event = events[j]
             kind = type(event)
@@ -398,108 +375,43 @@ class _Replay:
 
     # --- a gap with comments --------------------------------------------------------------------
 
-    def _gap(
+    def _gap(  # noqa: PLR0917 (one call site, in the walk over events)
         self,
-        *,
         a: int,
         b: int,
-        prev_plain: bool,
-        prev_breaks: int,
-        deferred: list[tuple[int, int]],
+        deferred: Takers,
         between: list[int],
         next_index: int,
-    ) -> tuple[list[tuple[int, int]], int]:
-        """Replay the scanner over ``text[a:b]``, then let the events take the comments.
+        plain: bool,
+        breaks: int,
+    ) -> tuple[Takers, int]:
+        """Replay the scanner over ``text[a:b]``, up to the token of event ``next_index`` at
+        ``b``, then let the events take the comments.
 
-        ``deferred`` are the events that take comments up to the token before the gap; returns
-        those that take comments up to the token after it, and that token's number."""
-        text = self.text
-        where = self.where
+        ``deferred`` are the events that take comments up to the token before the gap, and
+        ``between`` the zero-width events in it; ``plain`` says a plain scalar ends at ``a``,
+        ``breaks`` counts the line breaks a block scalar swallowed there. Returns the events
+        that take comments up to the token at ``b``, and that token's number.
+        """
         # The scanner reads the gap before the parser closes or opens anything in it. The
         # token at position k of the queue is number base + k.
         base = self.last_seq
-        st = Stretch(self.text, where, self.last_start, base, self._indents(a), flow=self.flow)
-        queue, found, log, indents = st.queue, st.found, st.log, st.indents
+        st = Stretch(self.text, self.where, self.last_start, base, self._indents(a), flow=self.flow)
         after_root = self.root_closed
         actions = self._zero_width(between)
-        dashes: list[tuple[int, int]] = []  # (index, token number) of block entries
+        scan = self.scan_gap(st, a, b, prev_plain=plain, newlines=breaks, after_root=after_root)
+        seq = self._next_token(st, b, scan, next_index)
+        self._hand_out(st)
+        # The parser's side: the events take what is pending, in order.
+        for j, trigger in deferred:
+            self._take(j, trigger)
+        return self._parser_side(st, actions, seq), seq
 
-        # Where this fetch's scan starts: after the token, or past the breaks a plain scalar
-        # swallows while looking for a continuation line.
-        scan = a
-        if prev_plain:
-            m = _SPACE.match(text, a, b)
-            if m is not None and (m.end() >= b or text[m.end()] != "#" or "\n" in m.group()):
-                scan = m.end()
-        newlines = prev_breaks
-        line_done = False
-        pos = a
-        while pos < b:
-            m = _GAP.match(text, pos, b)
-            if m is None:  # pragma: no cover - every character matches some branch
-                break
-            group = m.lastgroup
-            if group == "nl":
-                newlines += 1
-                pos = m.end()
-                continue
-            if group == "ws":
-                pos = m.end()
-                continue
-            if group == "c":
-                if newlines == 0 and not line_done and self.last_kind not in _NO_LINE_COMMENT:
-                    mark = self.last_start
-                    if (self.last_kind == _VALUE and self.flow == 0) or (
-                        self.last_kind == _FENTRY and self.flow > 0
-                    ):
-                        mark = self.before_start
-                    found.append((Comment(LINE, [m.group().rstrip()], pos), mark))
-                    log.append(Piece(pos, -1, 0, 0))  # stops the block-end search
-                    line_done = True
-                    pos = scan = m.end()
-                    continue
-                if self.last_kind == _FENTRY:
-                    token_kind, token_mark = self.before_kind, self.before_start
-                else:
-                    token_kind, token_mark = self.last_kind, self.last_start
-                pos = cut_run(
-                    st,
-                    pos,
-                    b,
-                    newlines=newlines,
-                    scan=scan,
-                    after_value=token_kind == _VALUE,
-                    token_mark=token_mark,
-                    # a blank line does not cut a run in flow context or after a flow root
-                    keep_blanks=self.flow > 0 or (after_root and token_kind in _ROOT_ENDS),
-                )
-                newlines = 0
-                continue
-            # an indicator or a directive: a token of its own
-            if group == "d":
-                close_blocks(st, 0, scan)
-                close_blocks(st, -1, pos)
-                self._set_last(_DOC, pos)
-            else:
-                ch = m.group()
-                column = where.column(pos)
-                if self.flow == 0:
-                    close_blocks(st, column, scan)
-                if ch in "-?":
-                    if self.flow == 0 and (not indents or indents[-1] < column):
-                        indents.append(column)
-                        queue.append((pos, False))  # a block collection starts
-                    if ch == "-":
-                        dashes.append((pos, base + len(queue)))
-                    queue.append((pos, False))
-                    self._set_last(_BENTRY if ch == "-" else _KEY, pos)
-                else:
-                    queue.append((pos, False))
-                    self._set_last(_VALUE if ch == ":" else _FENTRY, pos)
-            newlines = 0
-            line_done = False
-            pos = scan = m.end()
-        # The next token: block ends first, then a block mapping start and a key marker.
+    def _next_token(self, st: Stretch, b: int, scan: int, next_index: int) -> int:
+        """Queue the tokens at ``b``, the end of the gap: block ends first, then a block mapping
+        start and a key marker, then the token of event ``next_index``; returns its number."""
+        where = self.where
+        queue, indents = st.queue, st.indents
         nxt = type(self.events[next_index])
         if nxt is DocumentStartEvent or nxt is DocumentEndEvent or nxt is StreamEndEvent:
             # Every token first closes the blocks its column dedents past; a document marker
@@ -517,13 +429,17 @@ class _Replay:
                     queue.append((b, False))  # a block mapping starts
                 queue.append((b, False))  # the key marker
         queue.append((b, False))
-        seq = base + len(queue) - 1
+        seq = st.base + len(queue) - 1
         self.seq = seq
+        return seq
 
-        # Hand each comment to the first token at or after its mark (heads skip block ends).
+    def _hand_out(self, st: Stretch) -> None:
+        """Hand each comment found in the gap to the first token at or after the index it is
+        handed on from (heads skip block ends); on exit they are all pending."""
+        queue, base, pending = st.queue, st.base, self.pending
         cursor = 0
         last = len(queue) - 1
-        for comment, mark in found:
+        for comment, mark in st.found:
             head = comment.kind == HEAD
             k = cursor
             while k < last:
@@ -533,12 +449,17 @@ class _Replay:
                 k += 1
             cursor = k
             comment.key = base + k
-            self.pending.append(comment)
+            pending.append(comment)
 
-        # The parser's side: the events take what is pending, in order.
-        for j, trigger in deferred:
-            self._take(j, trigger)
-        later: list[tuple[int, int]] = []
+    # --- the parser's side ----------------------------------------------------------------------
+
+    def _parser_side(self, st: Stretch, actions: Actions, seq: int) -> Takers:
+        """What the parser does at the gap's zero-width events: a block mapping end takes the
+        comments up to its block-end token, a stem or a document start takes heads; returns
+        the implicit document ends, which take comments up to token ``seq``."""
+        queue = st.queue
+        last = len(queue) - 1
+        later: Takers = []
         bend_keys = iter(st.bends)
         for j, action, detail in actions:
             if action == _Z_MAP_END:
@@ -547,7 +468,7 @@ class _Replay:
                 next(bend_keys, None)
             elif action == _Z_STEM:
                 event = self.events[j]
-                dash = [key for at, key in dashes if at < detail]
+                dash = [key for at, key in st.dashes if at < detail]
                 if dash and event.anchor is None and raw_tag(event) is None:
                     self._stem(j, dash[-1])
             elif action == _Z_DOC_END:
@@ -556,26 +477,8 @@ class _Replay:
                 first = next(
                     (k for k, (at, bend) in enumerate(queue) if at >= detail and not bend), last
                 )
-                self._document_head(j, base + first)
-        return later, seq
-
-    def _set_last(self, kind: int, start: int) -> None:
-        self.before_kind, self.before_start = self.last_kind, self.last_start
-        self.last_kind, self.last_start = kind, start
-
-    def _block_header(self, start: int, end: int) -> None:
-        """A comment after a block scalar's indicator is a line comment of the scalar."""
-        text = self.text
-        stop = start
-        while stop < end and text[stop] not in BREAKS:
-            stop += 1
-        m = _BLOCK_HEADER.match(text, start, stop)
-        if m is not None:
-            comment = Comment(LINE, [m.group(1).rstrip()], m.start(1))
-            comment.key = self.last_seq
-            self.pending.append(comment)
-
-    # --- the parser's side ----------------------------------------------------------------------
+                self._document_head(j, st.base + first)
+        return later
 
     def _take(self, event: int, trigger: int) -> None:
         """``event`` receives every pending comment handed to a token up to ``trigger``."""

@@ -19,7 +19,8 @@ from hypothesis import given, settings
 import kyaml
 from kyaml import Diagnostic
 from kyaml._emit.kyaml import emit_stream
-from kyaml._reader.compose import CommentCount, compose_stream
+from kyaml._reader.comments import CommentCount
+from kyaml._reader.compose import compose_stream
 from kyaml._reader.documents import compose_all, normalized
 from kyaml._reader.split import split_documents
 from kyaml.options import ReadOptions

@@ -79,7 +79,7 @@ def run(*args: str, stdin: bytes | str = b"", cwd: Path | None = None) -> Run:
 
 def formatted(text: str, *, compact: bool = False) -> str:
     """What the library makes of ``text``: the command must write exactly this."""
-    from kyaml._api import format_str
+    from kyaml import format_str
 
     return format_str(text, compact=compact)
 

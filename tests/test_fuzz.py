@@ -167,11 +167,11 @@ def _refuse(text: str) -> None:
     "text",
     [
         # Finding: with the pure-Python parser, any %YAML directive raised AttributeError
-        # ('BaseLoader' object has no attribute 'doc_infos'). Fixed in src/kyaml/_parse.py.
+        # ('BaseLoader' object has no attribute 'doc_infos'). Fixed in src/kyaml/_reader/parse.py.
         "%YAML 1.1\n---\na: b\n",
         "%YAML 1.2\n---\n[1]\n",
         # Finding: with the pure-Python parser, a \U escape past U+10FFFF raised ValueError
-        # (chr() arg not in range(0x110000)). Fixed in src/kyaml/_parse.py.
+        # (chr() arg not in range(0x110000)). Fixed in src/kyaml/_reader/parse.py.
         '"\\U0aaaaaaa',
         'k: "\\U00110000"\n',
         # Not findings: corners the fuzzer passed through, kept as checks.
@@ -187,7 +187,7 @@ def test_fuzz_regressions(text: str, pure: bool) -> None:
 def test_deep_unclosed_flow_is_refused_in_linear_work() -> None:
     """Finding: deeply nested unclosed flow collections took quadratic time: libyaml refuses
     them and the pure-Python parser, asked for a second opinion, was quadratic in the depth
-    ("[" * 4000, 4 KB: about 16 s). Fixed in src/kyaml/_parse.py (the depth limit is applied
+    ("[" * 4000, 4 KB: about 16 s). Fixed in src/kyaml/_reader/parse.py (the depth limit is applied
     while the events are read)."""
     small = _python_calls(lambda: _refuse("[" * 200))
     large = _python_calls(lambda: _refuse("[" * 800))
@@ -199,7 +199,7 @@ def test_deep_unclosed_flow_is_refused_in_linear_work() -> None:
 )
 def test_to_yaml_of_deep_nesting_returns_or_refuses(text: str) -> None:
     """Finding: to_yaml raised RecursionError for nesting from about 330 levels, below kyaml's
-    own limit of 400 (format_str and to_json took it). Fixed in src/kyaml/_yaml.py."""
+    own limit of 400 (format_str and to_json took it). Fixed in src/kyaml/_emit/yaml.py."""
     with contextlib.suppress(kyaml.KyamlError):
         kyaml.to_yaml(text)
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kyaml.cli.config import ConfigError, find_config, load_config
-from kyaml.cli.discovery import Finder, common_parent, find_repo_root
 from kyaml.cli.options import CONFIGURABLE
 from kyaml.cli.report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
 from kyaml.cli.run import (
@@ -27,6 +26,9 @@ from kyaml.cli.run import (
     format_bytes,
     run_files,
 )
+
+if TYPE_CHECKING:
+    from kyaml.cli.discovery import Finder
 
 _JSON_REFUSED = "KYAML in a .json file would no longer be JSON; use `kyaml convert --to kyaml`"
 _PROGRESS_FROM = 20
@@ -102,6 +104,8 @@ def fmt(
     if use_stdin:
         start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
     else:
+        from kyaml.cli.discovery import common_parent  # formatting stdin walks no folder
+
         start = common_parent(paths)
     settings = _settings(report, config, start)
     if settings is None:
@@ -138,6 +142,8 @@ class _Selection:
 
     def finder(self, start: str) -> Finder:
         """A Finder rooted at the configuration's folder, else the repository, else ``start``."""
+        from kyaml.cli.discovery import Finder, find_repo_root
+
         repo = find_repo_root(start)
         return Finder(self.root or repo or start, self.excludes, repo)
 
@@ -202,6 +208,8 @@ def _fmt_files(
     report: Report, options: RunOptions, paths: Sequence[str], select: _Selection, jobs: int
 ) -> int:
     """Find the files under ``paths``, format them (in parallel) and print the summary."""
+    from kyaml.cli.discovery import common_parent
+
     finder: Finder | None = None
     files: list[tuple[str, str]] = []
     seen: set[str] = set()

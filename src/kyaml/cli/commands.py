@@ -26,6 +26,7 @@ from kyaml.cli.run import (
     format_bytes,
     run_files,
 )
+from kyaml.options import Options
 
 if TYPE_CHECKING:
     from kyaml.cli.discovery import Finder
@@ -110,14 +111,13 @@ def fmt(
     settings = _settings(report, config, start)
     if settings is None:
         return EXIT_ERROR
-    options = RunOptions(
+    library = Options(
         compact=_pick(compact, settings, "compact"),
         schema=_pick(schema, settings, "schema"),
         strict=_pick(strict, settings, "strict"),
         parser=parser_from_environment(),
-        write=not (check or diff),
-        diff=diff,
     )
+    options = RunOptions(library, write=not (check or diff), diff=diff)
     excludes = [
         *(exclude or _configured(settings, "exclude")),
         *_configured(settings, "extend-exclude"),
@@ -291,12 +291,13 @@ def convert(
     settings = _settings(report, None, start)
     if settings is None:
         return EXIT_ERROR
-    options = RunOptions(
+    library = Options(
         compact=_pick(compact, settings, "compact") and target == "kyaml",
         schema=_pick(schema, settings, "schema"),
         strict=_pick(strict, settings, "strict"),
         parser=parser_from_environment(),
     )
+    options = RunOptions(library)
     name = path
     try:
         if path == "-":

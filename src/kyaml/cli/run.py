@@ -18,6 +18,7 @@ from kyaml.cli.report import Kind, Result
 from kyaml.cli.source import Source, decode, read_file
 from kyaml.cli.write import write_atomic
 from kyaml.errors import Diagnostic, KyamlError
+from kyaml.options import DEFAULT
 from kyaml.options import Options as LibraryOptions
 
 if TYPE_CHECKING:
@@ -36,16 +37,9 @@ class RunOptions:
     __slots__ = ("diff", "library", "write")
 
     def __init__(
-        self,
-        *,
-        compact: bool = False,
-        schema: str = "reference",
-        strict: bool = False,
-        parser: str = "auto",
-        write: bool = True,
-        diff: bool = False,
+        self, library: LibraryOptions = DEFAULT, *, write: bool = True, diff: bool = False
     ) -> None:
-        self.library = LibraryOptions(compact=compact, schema=schema, strict=strict, parser=parser)
+        self.library = library
         self.write = write
         self.diff = diff
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import kyaml
-from kyaml._api import format_str
+from kyaml import format_str
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "external"]

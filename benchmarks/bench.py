@@ -11,7 +11,8 @@ files both tools accept, joined into one stream. The reference is the Go binary 
 
 Contenders run in interleaved rounds, so that a machine whose speed drifts slows them alike.
 Figures are medians; a ratio (the median of the rounds' ratios) is what to compare across
-machines.
+machines, by wall time and by CPU time (user + system, worker processes included), which other
+load on the machine disturbs less. The first line names the build measured (``kyaml --version``).
 """
 
 from __future__ import annotations
@@ -120,37 +121,85 @@ def _median_seconds(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def _interleaved(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
-    """Seconds of each run, ``repeat`` rounds of all of them in turn: a machine whose speed
-    drifts (a shared virtual machine) slows every contender of a round alike."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+class Timing:
+    """Wall and CPU seconds of one run (CPU: user + system, of the process and its workers)."""
+
+    __slots__ = ("cpu", "wall")
+
+    def __init__(self, wall: float, cpu: float) -> None:
+        self.wall = wall
+        self.cpu = cpu
+
+
+def _interleaved(runs: dict[str, Callable[[], float]], repeat: int) -> dict[str, list[Timing]]:
+    """Wall and CPU seconds of each run, ``repeat`` rounds of all of them in turn: a machine
+    whose speed drifts (a shared virtual machine) slows every contender of a round alike. Each
+    run returns its own CPU seconds."""
+    times: dict[str, list[Timing]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, run in runs.items():
             start = time.perf_counter()
-            run()
-            times[name].append(time.perf_counter() - start)
+            cpu = run()
+            times[name].append(Timing(time.perf_counter() - start, cpu))
     return times
 
 
-def _ratio(times: dict[str, list[float]], name: str) -> float:
-    """The median over rounds of the reference's time over ``name``'s (a throughput ratio)."""
-    return statistics.median(r / k for r, k in zip(times["reference"], times[name], strict=True))
+def _walls(times: list[Timing]) -> list[float]:
+    return [t.wall for t in times]
 
 
-def _run_binary(argv: list[str], data: bytes) -> None:
-    subprocess.run(
-        argv, input=data, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
-    )
+def _ratio(times: dict[str, list[Timing]], name: str, clock: str = "wall") -> float:
+    """The median over rounds of the reference's time over ``name``'s (a throughput ratio), by
+    wall or CPU time."""
+    pairs = zip(times["reference"], times[name], strict=True)
+    return statistics.median(getattr(r, clock) / getattr(k, clock) for r, k in pairs)
+
+
+def _run_binary(argv: list[str], data: bytes) -> float:
+    """Run ``argv`` with ``data`` on stdin; its CPU seconds, worker processes included (they
+    are waited for, so the kernel adds them to the process's own)."""
+    with tempfile.TemporaryFile() as stdin:
+        stdin.write(data)
+        stdin.seek(0)
+        process = subprocess.Popen(
+            argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, argv)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _in_process(run: Callable[[], object]) -> Callable[[], float]:
+    """``run`` as a contender: it returns the CPU seconds this process spent on it."""
+
+    def timed() -> float:
+        start = time.process_time()
+        run()
+        return time.process_time() - start
+
+    return timed
+
+
+def build_line() -> str:
+    """Which kyaml the command runs: the first line of ``kyaml --version``."""
+    command = kyaml_command()
+    if command is None:
+        return "kyaml (the command is not installed)"
+    run = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
+    return run.stdout.strip().splitlines()[0] if run.stdout.strip() else "kyaml (no version)"
 
 
 def throughput(binary: Path, stream: str, repeat: int) -> None:
     """MB/s of the reference binary, kyaml in-process, and ``kyaml fmt -`` with 1 and all cores,
-    run in interleaved rounds; ratios are medians of each round's ratio."""
+    run in interleaved rounds; ratios are medians of each round's ratio, by wall time and by
+    CPU time (which a loaded machine disturbs less)."""
     data = stream.encode()
     mb = len(data) / 1_000_000
-    runs: dict[str, Callable[[], object]] = {
+    runs: dict[str, Callable[[], float]] = {
         "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data),
-        "format_str": lambda: format_str(stream),
+        "format_str": _in_process(lambda: format_str(stream)),
     }
     command = kyaml_command()
     jobs = ("1", str(os.cpu_count() or 1))
@@ -159,12 +208,15 @@ def throughput(binary: Path, stream: str, repeat: int) -> None:
             argv = [*command, "fmt", "-j", n, "-"]
             runs[f"fmt -j {n} -"] = lambda argv=argv: _run_binary(argv, data)
     times = _interleaved(runs, repeat)
-    print(f"stream: {mb:.2f} MB, {repeat} interleaved rounds")
-    print(f"reference binary       {mb / statistics.median(times['reference']):7.2f} MB/s")
+    print(f"build: {build_line()}")
+    print(f"stream: {mb:.2f} MB, {repeat} interleaved rounds; ratio = reference time / kyaml time")
+    reference = statistics.median(_walls(times["reference"]))
+    print(f"reference binary       {mb / reference:7.2f} MB/s")
     for name in runs:
         if name != "reference":
-            speed = mb / statistics.median(times[name])
-            print(f"kyaml {name:16} {speed:7.2f} MB/s   ratio {_ratio(times, name):.2f}")
+            speed = mb / statistics.median(_walls(times[name]))
+            wall, cpu = _ratio(times, name), _ratio(times, name, "cpu")
+            print(f"kyaml {name:16} {speed:7.2f} MB/s   ratio {wall:.2f} wall, {cpu:.2f} CPU")
     if command is None:
         print("kyaml fmt -            (the kyaml command is not installed)")
 
@@ -184,13 +236,13 @@ def latency(binary: Path, runs: int) -> None:
     print(f"sample: {SAMPLE_3KB.relative_to(ROOT)} ({len(data)} bytes)")
     command = kyaml_command()
     floor = [sys.executable, "-c", "import ruamel.yaml.cyaml"]
-    contenders: dict[str, Callable[[], object]] = {
+    contenders: dict[str, Callable[[], float]] = {
         "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data),
         "floor": lambda: _run_binary(floor, b""),
     }
     if command is not None:
         contenders["kyaml"] = lambda: _run_binary([*command, "fmt", "-"], data)
-    times = _interleaved(contenders, runs)
+    times = {name: _walls(runs) for name, runs in _interleaved(contenders, runs).items()}
     print(f"reference binary       {1000 * statistics.median(times['reference']):7.1f} ms")
     # What any run of kyaml pays before its own work: the interpreter and ruamel.yaml's import.
     print(f"python + ruamel.yaml   {1000 * statistics.median(times['floor']):7.1f} ms")

@@ -111,7 +111,7 @@ def compose_stream(
         clearer = explain(text, exc, options.parser)
         if clearer is None:
             raise
-        raise clearer from None
+    raise clearer  # outside the handler: the parser's error is not its context
 
 
 class _Open:

@@ -100,8 +100,10 @@ def _read(piece: str, line: int, options: ReadOptions, counting: bool) -> tuple[
     try:
         stream = compose_stream(piece, options, report, report if counting else None)
     except KyamlError as exc:
-        raise moved_error(exc, line) from None
-    return stream, notes
+        error = moved_error(exc, line)
+    else:
+        return stream, notes
+    raise error  # outside the handler: the unmoved error is not its context
 
 
 def moved_error(exc: KyamlError, lines: int) -> KyamlError:

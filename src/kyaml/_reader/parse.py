@@ -87,11 +87,14 @@ def parse_events(text: str, parser: str = "auto") -> list[Any]:
     except KyamlError:
         raise
     except UnicodeError as exc:
-        raise _unicode_error(text, exc) from None
+        converted = _unicode_error(text, exc)
+        pure = True  # the text itself is wrong: no second parser reads it
     except Exception as exc:
-        converted = _yaml_error(text, exc)
-        if converted is None:
+        found = _yaml_error(text, exc)
+        if found is None:
             raise
+        converted = found
+    # Raised outside the handler, so that the parser's own exception is not its context.
     if not pure:
         # The libyaml inside ruamel.yaml.clib (0.1.7) refuses some YAML 1.2 that go-yaml and
         # the pure parser read, like a ":" inside a plain scalar in a flow collection
@@ -149,8 +152,8 @@ def _parse_pure(text: str, events: list[Any]) -> list[Any]:
             raise
         # an escape past U+10FFFF (`"\U00110000"`): chr() refuses it inside the scanner
         mark = loader.reader.get_mark()
-        message = "while parsing a quoted scalar: found invalid Unicode character escape code"
-        raise ParseError(message, mark.line + 1, mark.column + 1) from None
+    message = "while parsing a quoted scalar: found invalid Unicode character escape code"
+    raise ParseError(message, mark.line + 1, mark.column + 1)  # outside the handler: no context
 
 
 def _pull(text: str, get_event: Callable[[], Any], events: list[Any]) -> list[Any]:

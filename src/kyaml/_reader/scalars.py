@@ -39,7 +39,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain text that a YAML 1.1 reader may read as something other than the
 # string itself, when the input schema reads a string (y/n/on/off words, numbers, sexagesimals).
 _AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:")
-_SURROGATE = LazyPattern("[\ud800-\udfff]")
+_SURROGATE = LazyPattern(r"[\ud800-\udfff]")  # escapes: a literal surrogate is no valid text
 
 
 def scalar_text_of(event: Any) -> str:
@@ -53,9 +53,9 @@ def scalar_text_of(event: Any) -> str:
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     except UnicodeDecodeError as exc:
         lone = int.from_bytes(exc.object[exc.start : exc.start + 2], "little")
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        message = f"escaped UTF-16 surrogate \\u{lone:04x} without its pair: not a character"
-        raise ParseError(message, line, column) from None
+    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    message = f"escaped UTF-16 surrogate \\u{lone:04x} without its pair: not a character"
+    raise ParseError(message, line, column)  # outside the handler: no context
 
 
 def scalar_node(event: Any, schema: str, report: Reporter) -> Scalar:

@@ -214,10 +214,9 @@ def _number_cached(text: str, schema: str) -> Value:
 
 def resolve_plain(text: str, schema: Schema) -> Value:
     """The value of a plain (unquoted) scalar under the schema; a str result means 'a string'."""
-    try:
-        starts = _STARTS[schema]
-    except KeyError:
-        raise ValueError(f"unknown schema {schema!r}; expected one of {SCHEMAS}") from None
+    starts = _STARTS.get(schema)
+    if starts is None:
+        raise ValueError(f"unknown schema {schema!r}; expected one of {SCHEMAS}")
     if not text:
         return None
     first = text[0]
@@ -304,7 +303,8 @@ def _tagged_float(text: str, schema: Schema) -> Value:
     try:
         return float(number)
     except OverflowError:
-        raise ValueError("beyond float range") from None
+        pass
+    raise ValueError("beyond float range")  # outside the handler: no context
 
 
 def _tagged_bool(text: str, schema: Schema) -> Value:
@@ -363,5 +363,5 @@ def resolve_tagged(  # noqa: PLR0917 (the parser's call shape)
         return reader(text, schema)
     except (ValueError, KeyError) as exc:
         reason = f": {exc}" if isinstance(exc, ValueError) and str(exc) else ""
-        message = f"{shown} cannot hold {_show(text, plain)}{reason}"
-        raise KyamlError(message, line, column) from None
+    message = f"{shown} cannot hold {_show(text, plain)}{reason}"
+    raise KyamlError(message, line, column)  # outside the handler: no context

@@ -27,6 +27,9 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 # A folder is only a place to open and rename files in: O_PATH needs no read permission on it.
 _FOLDER_FLAGS = getattr(os, "O_PATH", os.O_RDONLY) | getattr(os, "O_DIRECTORY", 0)
 _FILE_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+# Where files cannot be opened and renamed relative to a folder descriptor (Windows), by path
+# (os.replace goes with os.rename).
+_AT_FOLDER = {os.open, os.rename, os.stat, os.unlink, os.access} <= os.supports_dir_fd
 
 
 def identity(info: os.stat_result) -> Identity:
@@ -61,10 +64,11 @@ class OpenedFile:
 
     __slots__ = ("fd", "folder", "info", "name")
 
-    def __init__(self, folder: int, name: str, fd: int, info: os.stat_result) -> None:
-        #: A descriptor of the folder that holds the file, opened without following a link.
+    def __init__(self, folder: int | None, name: str, fd: int, info: os.stat_result) -> None:
+        #: A descriptor of the folder that holds the file, opened without following a link
+        #: (None where the system has no such descriptors).
         self.folder = folder
-        #: The file's name in that folder.
+        #: The file's name in that folder (its path without one): what ``dir_fd=folder`` takes.
         self.name = name
         self.fd = fd
         #: The ``fstat`` of the open file.
@@ -86,7 +90,8 @@ class OpenedFile:
     def close(self) -> None:
         """Close the file and its folder."""
         os.close(self.fd)
-        os.close(self.folder)
+        if self.folder is not None:
+            os.close(self.folder)
 
     def __enter__(self) -> OpenedFile:
         return self
@@ -112,8 +117,24 @@ def open_file(path: str, seen: Identity | None = None, limit: int | None = None)
     read), when it is not the file ``seen`` (it was swapped since), or when it is larger than
     ``limit`` bytes.
     """
+    if not _AT_FOLDER:
+        fd = os.open(path, _FILE_FLAGS | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            _check_opened(info, seen, limit)
+        except BaseException:
+            os.close(fd)
+            raise
+        return OpenedFile(None, path, fd, info)
     directory, name = os.path.split(path)
-    folder = os.open(directory or ".", _FOLDER_FLAGS | _NOFOLLOW | _CLOEXEC)
+    try:
+        folder = os.open(directory or ".", _FOLDER_FLAGS | _NOFOLLOW | _CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OSError(
+                errno.ELOOP, "its folder is a symbolic link now, so not followed"
+            ) from None
+        raise
     try:
         try:
             fd = os.open(name, _FILE_FLAGS | _CLOEXEC, dir_fd=folder)
@@ -123,9 +144,7 @@ def open_file(path: str, seen: Identity | None = None, limit: int | None = None)
             raise
         try:
             info = os.fstat(fd)
-            check_file(info, seen)
-            if limit is not None and info.st_size > limit:
-                raise too_large(limit)
+            _check_opened(info, seen, limit)
         except BaseException:
             os.close(fd)
             raise
@@ -133,6 +152,12 @@ def open_file(path: str, seen: Identity | None = None, limit: int | None = None)
         os.close(folder)
         raise
     return OpenedFile(folder, name, fd, info)
+
+
+def _check_opened(info: os.stat_result, seen: Identity | None, limit: int | None) -> None:
+    check_file(info, seen)
+    if limit is not None and info.st_size > limit:
+        raise too_large(limit)
 
 
 def check_file(info: os.stat_result, seen: Identity | None) -> None:

@@ -26,7 +26,7 @@ from kyaml.cli.opened import OpenedFile, check_file, identity, open_file
 _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | getattr(os, "O_BINARY", 0)
 _THROUGH = os.O_WRONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | _CLOEXEC
 _ACL = "system.posix_acl_access"
 _WRITE_THROUGH_HINT = "--write-through rewrites it in place"
@@ -63,7 +63,7 @@ def write_file(opened: OpenedFile, data: bytes, *, write_through: bool = False) 
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
-                blocker = blocker or _keep_metadata(fd, opened)
+                blocker = blocker or _keep_metadata(fd, tmp, opened)
                 os.fsync(fd)
             if blocker is None:
                 _check_unchanged(opened)
@@ -71,8 +71,9 @@ def write_file(opened: OpenedFile, data: bytes, *, write_through: bool = False) 
             elif not write_through:
                 raise PermissionError(errno.EPERM, f"{blocker}; {_WRITE_THROUGH_HINT}")
             else:
+                through = _open_through(opened)
                 copy, tmp = tmp, None  # from here on, a failure leaves the copy
-                _write_through(opened, data, copy)
+                _write_through(through, data, copy)
                 os.unlink(copy, dir_fd=folder)
         except BaseException:
             if tmp is not None:
@@ -91,11 +92,12 @@ def _rename_blocker(info: os.stat_result) -> str | None:
     return None
 
 
-def _create_temporary(folder: int, name: str) -> tuple[int, str]:
+def _create_temporary(folder: int | None, name: str) -> tuple[int, str]:
     """A new, empty file beside ``name`` in ``folder``, readable by its owner only, and its
     name (hidden, ending ``.kyaml-tmp``)."""
+    directory, base = os.path.split(name)
     for _ in range(100):
-        tmp = f".{name}.{os.urandom(4).hex()}.kyaml-tmp"
+        tmp = os.path.join(directory, f".{base}.{os.urandom(4).hex()}.kyaml-tmp")
         try:
             return os.open(tmp, _CREATE, 0o600, dir_fd=folder), tmp
         except FileExistsError:
@@ -103,9 +105,9 @@ def _create_temporary(folder: int, name: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
 
 
-def _keep_metadata(fd: int, opened: OpenedFile) -> str | None:
-    """Give the temporary file at ``fd`` the original's owner, group, extended attributes and
-    permissions; what cannot be kept, or None."""
+def _keep_metadata(fd: int, tmp: str, opened: OpenedFile) -> str | None:
+    """Give the temporary file ``tmp``, open at ``fd``, the original's owner, group, extended
+    attributes and permissions; what cannot be kept, or None."""
     info = opened.info
     mine = os.fstat(fd)
     if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid) and hasattr(os, "fchown"):
@@ -118,7 +120,10 @@ def _keep_metadata(fd: int, opened: OpenedFile) -> str | None:
     lost = _copy_xattrs(opened.fd, fd)
     if lost:
         return f"its extended attribute {lost} cannot be kept"
-    os.fchmod(fd, stat.S_IMODE(info.st_mode))
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))
+    else:  # Windows, where ``tmp`` is a whole path
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
     return None
 
 
@@ -154,22 +159,31 @@ def _check_unchanged(opened: OpenedFile) -> None:
         raise OSError(errno.ESTALE, "replaced while being formatted, so not touched")
 
 
-def _write_through(opened: OpenedFile, data: bytes, copy: str) -> None:
-    """Rewrite the file's own inode with ``data``: write it all, cut it to length, flush."""
+def _open_through(opened: OpenedFile) -> int:
+    """The opened file, opened again for writing (it must still be the same file)."""
     fd = os.open(opened.name, _THROUGH, dir_fd=opened.folder)
     try:
         check_file(os.fstat(fd), identity(opened.info))
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.ftruncate(fd, len(data))
-            os.fsync(fd)
-        except OSError as exc:
-            kept = f"the formatted text is in {copy} beside it"
-            raise OSError(
-                exc.errno, f"{exc.strerror or exc} while rewriting in place; {kept}"
-            ) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _write_through(fd: int, data: bytes, copy: str) -> None:
+    """Rewrite the file open at ``fd`` (and close it): write all of ``data``, cut the file to
+    length, flush it to disk. A failure names the ``copy`` that holds ``data``."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except OSError as exc:
+        kept = f"the formatted text is in {os.path.basename(copy)} beside it"
+        raise OSError(
+            exc.errno, f"{exc.strerror or exc} while rewriting in place; {kept}"
+        ) from None
     finally:
         os.close(fd)
 

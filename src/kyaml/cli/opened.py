@@ -6,7 +6,8 @@ Here the file's folder is opened once, without following a link, and the file is
 to that folder (``O_NOFOLLOW``, ``O_NONBLOCK``) and checked with ``fstat``: it must be a regular
 file, the very file that was found (same device and inode), and no larger than the limit. The
 rewrite (:mod:`kyaml.cli.write`) then works relative to the same folder descriptor, so a swapped
-folder cannot redirect it.
+folder cannot redirect it. Where the system has no folder descriptors (Windows), files are
+opened and replaced by path, with the same checks.
 """
 
 from __future__ import annotations
@@ -155,6 +156,7 @@ def open_file(path: str, seen: Identity | None = None, limit: int | None = None)
 
 
 def _check_opened(info: os.stat_result, seen: Identity | None, limit: int | None) -> None:
+    """Refuse what :func:`check_file` refuses, and a file over ``limit`` bytes."""
     check_file(info, seen)
     if limit is not None and info.st_size > limit:
         raise too_large(limit)

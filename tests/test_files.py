@@ -292,7 +292,7 @@ def test_write_atomic_cleans_up_after_a_failure(
     path = tmp_path / "a.yaml"
     path.write_bytes(b"old\n")
 
-    def fail(src: str, dst: str) -> None:
+    def fail(src: str, dst: str, **dir_fds: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)

@@ -532,6 +532,9 @@ class _InterruptedFile:
     def __exit__(self, *exc: object) -> None:
         self.f.close()
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.f, name)
+
     def write(self, data: bytes) -> int:
         self.f.write(data[:3])
         raise KeyboardInterrupt
@@ -548,13 +551,13 @@ def test_write_atomic_interrupted_while_writing(
     assert_intact(path)
 
 
-@pytest.mark.parametrize("step", ["chmod", "replace"])
+@pytest.mark.parametrize("step", ["fchmod", "fsync", "replace"])
 def test_write_atomic_interrupted_before_the_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     path = original(tmp_path)
 
-    def interrupt(*args: object) -> None:
+    def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, step, interrupt)
@@ -567,18 +570,18 @@ def test_write_atomic_interrupted_before_the_rename(
 def test_write_atomic_interrupted_while_creating_the_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tempfile
+    from kyaml.cli import write as writing
 
     path = original(tmp_path)
-    mkstemp = tempfile.mkstemp
+    create = writing._create_temporary
 
-    def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        fd, name = mkstemp(*args, **kwargs)
+    def interrupted(folder: int, name: str) -> tuple[int, str]:
+        fd, tmp = create(folder, name)
         os.close(fd)
-        os.unlink(name)  # as if the interrupt came before mkstemp returned
+        os.unlink(tmp, dir_fd=folder)  # as if the interrupt came before the file was returned
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
+    monkeypatch.setattr(writing, "_create_temporary", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(str(path), b"new: content\n")
     assert_intact(path)
@@ -612,6 +615,9 @@ def test_a_real_ctrl_c_waits_until_the_file_is_whole(
 
         def __exit__(self, *exc: object) -> None:
             self.f.close()
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.f, name)
 
         def write(self, data: bytes) -> int:
             self.f.write(data[:3])

@@ -19,6 +19,7 @@ from kyaml.cli.options import CONFIGURABLE
 from kyaml.cli.report import EXIT_ERROR, EXIT_OK, Report, Result, want_color
 from kyaml.cli.run import (
     BULK_FROM_BYTES,
+    FileJob,
     RunOptions,
     Target,
     cpu_count,
@@ -77,6 +78,8 @@ def fmt(
     exclude: tuple[str, ...],
     extend_exclude: tuple[str, ...],
     force_exclude: bool | None,
+    write_through: bool | None,
+    max_file_size: int | None,
     compact: bool | None,
     schema: str | None,
     strict: bool | None,
@@ -117,7 +120,13 @@ def fmt(
         strict=_pick(strict, settings, "strict"),
         parser=parser_from_environment(),
     )
-    options = RunOptions(library, write=not (check or diff), diff=diff)
+    options = RunOptions(
+        library,
+        write=not (check or diff),
+        diff=diff,
+        write_through=bool(_pick(write_through, settings, "write-through")),
+        max_size=_pick(max_file_size, settings, "max-file-size"),
+    )
     excludes = [
         *(exclude or _configured(settings, "exclude")),
         *_configured(settings, "extend-exclude"),
@@ -209,9 +218,10 @@ def _fmt_files(
 ) -> int:
     """Find the files under ``paths``, format them (in parallel) and print the summary."""
     from kyaml.cli.discovery import common_parent
+    from kyaml.cli.opened import selected
 
     finder: Finder | None = None
-    files: list[tuple[str, str]] = []
+    files: list[FileJob] = []
     seen: set[str] = set()
     for path in paths:
         if not os.path.exists(path):
@@ -229,10 +239,10 @@ def _fmt_files(
             continue
         found = finder.walk(path) if finder is not None and is_dir else [path]
         for item in found:
-            key = os.path.realpath(item)
+            key, identity = selected(item, walked=is_dir)
             if key not in seen:
                 seen.add(key)
-                files.append((item, item))
+                files.append((key, item, identity))
     for message in finder.errors if finder is not None else ():
         report.error(message)
     if not files:
@@ -245,7 +255,7 @@ def _fmt_files(
     return report.exit_code
 
 
-def _run_all(report: Report, options: RunOptions, files: list[tuple[str, str]], jobs: int) -> None:
+def _run_all(report: Report, options: RunOptions, files: list[FileJob], jobs: int) -> None:
     """Format ``files``, with a progress bar for many files on a terminal."""
     out_color = want_color(report.color_flag, sys.stdout)
 

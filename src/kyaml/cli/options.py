@@ -17,6 +17,7 @@ import os
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from kyaml.cli.opened import MAX_FILE_SIZE
 from kyaml.options import DEFAULT, SCHEMAS
 
 #: How an option is spelt and what it holds. ``flag``: ``--check``, true when given. ``switch``:
@@ -162,6 +163,23 @@ FMT: tuple[Option, ...] = (
         "switch",
         "Apply excludes to paths named on the command line too (for editors, pre-commit).",
         default=False,
+        config=True,
+    ),
+    Option(
+        ("--write-through",),
+        "switch",
+        "Rewrite in place a file with several hard links, or an owner or group a rename"
+        " cannot keep (else refused).",
+        default=False,
+        config=True,
+    ),
+    Option(
+        ("--max-file-size",),
+        "value",
+        "Refuse files larger than this [64 MiB].",
+        takes="integer",
+        metavar="BYTES",
+        default=MAX_FILE_SIZE,
         config=True,
     ),
     COMPACT,

@@ -14,9 +14,10 @@ from itertools import repeat
 from typing import IO, TYPE_CHECKING, Literal
 
 from kyaml.cli.collector import paused
+from kyaml.cli.opened import MAX_FILE_SIZE, Identity, open_file
 from kyaml.cli.report import Kind, Result
-from kyaml.cli.source import Source, decode, read_file
-from kyaml.cli.write import write_atomic
+from kyaml.cli.source import Source, decode
+from kyaml.cli.write import write_file
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import DEFAULT
 from kyaml.options import Options as LibraryOptions
@@ -31,17 +32,27 @@ Target = Literal["kyaml", "yaml", "json"]
 class RunOptions:
     """How to format: passed unchanged to every file, and to worker processes.
 
-    ``library`` is what the library is told; ``write`` and ``diff`` are the command's own.
+    ``library`` is what the library is told; the others are the command's own: whether to
+    write changed files back (``write_through``: in place where a rename would lose the owner,
+    group, hard links or extended attributes), whether to show diffs, and the largest file read.
     """
 
-    __slots__ = ("diff", "library", "write")
+    __slots__ = ("diff", "library", "max_size", "write", "write_through")
 
     def __init__(
-        self, library: LibraryOptions = DEFAULT, *, write: bool = True, diff: bool = False
+        self,
+        library: LibraryOptions = DEFAULT,
+        *,
+        write: bool = True,
+        diff: bool = False,
+        write_through: bool = False,
+        max_size: int = MAX_FILE_SIZE,
     ) -> None:
         self.library = library
         self.write = write
         self.diff = diff
+        self.write_through = write_through
+        self.max_size = max_size
 
     @property
     def compact(self) -> bool:
@@ -49,7 +60,10 @@ class RunOptions:
         return self.library.compact
 
     def __repr__(self) -> str:
-        return f"RunOptions(library={self.library!r}, write={self.write!r}, diff={self.diff!r})"
+        return (
+            f"RunOptions(library={self.library!r}, write={self.write!r}, diff={self.diff!r},"
+            f" write_through={self.write_through!r}, max_size={self.max_size!r})"
+        )
 
 
 def opted_out(text: str) -> bool:
@@ -188,13 +202,23 @@ def format_bulk(data: bytes, name: str, options: RunOptions, jobs: int, out: IO[
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-def process_file(path: str, name: str, options: RunOptions) -> Result:
-    """Format the file at ``path`` (shown as ``name``), writing it back when it changed."""
+#: A file to format: the path to open (resolved once, when it was selected), the name shown,
+#: and the identity the selection saw (:func:`kyaml.cli.opened.selected`).
+FileJob = tuple[str, str, Identity | None]
+
+
+def process_file(path: str, name: str, seen: Identity | None, options: RunOptions) -> Result:
+    """Format the file at ``path`` (shown as ``name``), writing it back when it changed.
+
+    The file is opened once, without following a link, and must still be the regular file
+    ``seen`` when it was selected; the rewrite goes through the same folder descriptor.
+    """
     try:
-        data = read_file(path)
-        result = format_bytes(data, name, options)
-        if result.status == "changed" and options.write and result.output is not None:
-            write_atomic(path, result.output)
+        with open_file(path, seen, options.max_size) as opened:
+            data = opened.read(options.max_size)
+            result = format_bytes(data, name, options)
+            if result.status == "changed" and options.write and result.output is not None:
+                write_file(opened, result.output, write_through=options.write_through)
     except OSError as exc:
         return Result(name, "failed", [("error", f"{name}: error: {exc.strerror or exc}")])
     except Exception as exc:
@@ -204,12 +228,12 @@ def process_file(path: str, name: str, options: RunOptions) -> Result:
 
 
 def run_files(
-    files: Sequence[tuple[str, str]],
+    files: Sequence[FileJob],
     options: RunOptions,
     jobs: int,
     on_result: Callable[[Result], None],
 ) -> None:
-    """Format ``(path, name)`` pairs; ``on_result`` sees the results in input order.
+    """Format ``(path, name, seen)`` jobs; ``on_result`` sees the results in input order.
 
     With ``jobs > 1`` and enough input to repay starting processes (:data:`POOL_FROM_BYTES`),
     the files are shared out to a process pool; otherwise they run here, one by one.
@@ -219,12 +243,13 @@ def run_files(
         _preload()
         pool = _make_pool(workers)
         if pool is not None:
-            paths = [path for path, _ in files]
-            names = [name for _, name in files]
+            paths = [path for path, _, _ in files]
+            names = [name for _, name, _ in files]
+            seen = [identity for _, _, identity in files]
             chunk = max(1, len(files) // (workers * 8))
             try:
                 for result in pool.map(
-                    process_file, paths, names, repeat(options), chunksize=chunk
+                    process_file, paths, names, seen, repeat(options), chunksize=chunk
                 ):
                     on_result(result)
             except BaseException:
@@ -232,8 +257,8 @@ def run_files(
                 raise
             pool.shutdown()
             return
-    for path, name in files:
-        on_result(process_file(path, name, options))
+    for path, name, identity in files:
+        on_result(process_file(path, name, identity, options))
 
 
 POOL_FROM_BYTES = 256 * 1024
@@ -241,9 +266,9 @@ POOL_FROM_BYTES = 256 * 1024
 manifests) beats starting worker processes."""
 
 
-def _total_size(files: Sequence[tuple[str, str]]) -> int:
+def _total_size(files: Sequence[FileJob]) -> int:
     total = 0
-    for path, _ in files:
+    for path, _, _ in files:
         with contextlib.suppress(OSError):  # a missing file is reported when it is read
             total += os.stat(path).st_size
         if total >= POOL_FROM_BYTES:

@@ -107,9 +107,3 @@ def decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlEr
     if b"\0" in body[:_BINARY_SNIFF] and encoding == "utf-8":
         message += "; NUL bytes too: a binary file?"
     return ParseError(message, line, column)
-
-
-def read_file(path: str) -> bytes:
-    """The bytes of ``path``; a directory or missing file raises :class:`OSError`."""
-    with open(path, "rb") as f:
-        return f.read()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import IO, TYPE_CHECKING, Literal
 
+from kyaml.cli import interrupts
 from kyaml.cli.collector import paused
 from kyaml.cli.report import Kind, Result
 from kyaml.cli.source import Source, decode, read_file
@@ -77,8 +78,12 @@ def _error_line(exc: KyamlError, name: str) -> str:
 
 
 def _internal_error(name: str, exc: BaseException) -> Result:
-    """An unexpected exception as a failed result: a one-line error, the traceback for -v."""
+    """An unexpected exception as a failed result: a one-line error, the traceback for -v.
+    A lack of memory is no bug of kyaml's: it is said plainly."""
     import traceback
+
+    if isinstance(exc, MemoryError):
+        return Result(name, "failed", [("error", f"{name}: error: out of memory")])
 
     messages: list[tuple[Kind, str]] = [
         ("error", f"{name}: error: internal error: {type(exc).__name__}: {exc}"),
@@ -203,6 +208,11 @@ def process_file(path: str, name: str, options: RunOptions) -> Result:
     return result
 
 
+def _process_in_worker(path: str, name: str, options: RunOptions) -> Result:
+    """:func:`process_file` in a worker process, which leaves on SIGTERM once it is done."""
+    return interrupts.in_worker(process_file, path, name, options)
+
+
 def run_files(
     files: Sequence[tuple[str, str]],
     options: RunOptions,
@@ -224,11 +234,13 @@ def run_files(
             chunk = max(1, len(files) // (workers * 8))
             try:
                 for result in pool.map(
-                    process_file, paths, names, repeat(options), chunksize=chunk
+                    _process_in_worker, paths, names, repeat(options), chunksize=chunk
                 ):
                     on_result(result)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
+            except BaseException as exc:
+                if isinstance(exc, KeyboardInterrupt):
+                    interrupts.ignore()
+                interrupts.stop_workers(pool)
                 raise
             pool.shutdown()
             return
@@ -257,11 +269,14 @@ def _preload() -> None:
 
 
 def _make_pool(workers: int) -> ProcessPoolExecutor | None:
-    """A process pool, or None where processes cannot be started (then files run in-process)."""
+    """A process pool, or None where processes cannot be started (then files run in-process).
+    Its workers leave Ctrl-C to this process and die with it (:mod:`kyaml.cli.interrupts`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        return ProcessPoolExecutor(max_workers=workers)
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=interrupts.worker_start, initargs=(os.getpid(),)
+        )
     except (OSError, ImportError, NotImplementedError):
         return None
 

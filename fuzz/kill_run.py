@@ -202,7 +202,7 @@ def campaign(runs: int, files: int, seed: int, lines: int = 300) -> tuple[Counte
         for run in range(runs):
             signum = _SIGNALS[run % len(_SIGNALS)]
             jobs = 1 + (run // len(_SIGNALS)) % 2
-            delay = rng.uniform(0.0, durations[jobs] * 1.1)
+            delay = rng.uniform(0.0, durations[jobs])
             counts[f"{signal.Signals(signum).name} -j {jobs}"] += 1
             problems.extend(
                 _one_run(

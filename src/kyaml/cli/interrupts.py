@@ -14,11 +14,11 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
@@ -54,17 +54,17 @@ def _terminate(signum: int, frame: Any) -> None:
 
 
 def catch_terminate() -> None:
-    """Raise :class:`Terminated` on SIGTERM (main thread only; elsewhere it cannot be set)."""
-    if threading.current_thread() is threading.main_thread():
+    """Raise :class:`Terminated` on SIGTERM (main thread only; elsewhere it cannot be set, and
+    ``signal.signal`` says so with a ValueError)."""
+    with contextlib.suppress(ValueError):
         signal.signal(signal.SIGTERM, _terminate)
 
 
 def ignore() -> None:
     """Ignore further Ctrl-C and SIGTERM: the first one is being handled."""
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(OSError, ValueError):
-                signal.signal(signum, signal.SIG_IGN)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(OSError, ValueError):
+            signal.signal(signum, signal.SIG_IGN)
 
 
 @contextlib.contextmanager
@@ -75,16 +75,17 @@ def deferred() -> Iterator[list[int]]:
     the main thread; elsewhere the block runs as is.
     """
     came: list[int] = []
-    if threading.current_thread() is not threading.main_thread():
-        yield came
-        return
 
     def hold(signum: int, frame: object) -> None:
         if came:
             raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
         came.append(signum)
 
-    saved = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        saved = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield came
+        return
     try:
         yield came
     finally:
@@ -163,6 +164,7 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     tasks, which nobody waits for. Python 3.11's manager thread then trips over the tasks
     ``Executor.map`` cancelled; the run is ending, so threads' errors are no longer shown.
     """
+    import threading
     import time
 
     threading.excepthook = _quiet

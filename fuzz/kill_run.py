@@ -8,8 +8,9 @@ two worker processes (``-j 2``). After each run:
 - after SIGINT or SIGTERM, no ``.kyaml-tmp`` temporary file is left (SIGKILL cannot clean up: the
   script counts those files and removes them);
 - no kyaml process is left running (workers die with their parent, however it died);
-- stderr holds no traceback (a Ctrl-C while the interpreter itself starts, before any kyaml
-  module runs, prints Python's own: counted apart), and the exit status is 130 (SIGINT), 143
+- stderr holds no traceback (a Ctrl-C while the interpreter starts or imports the ``kyaml``
+  package, before any of ``kyaml.cli`` runs, prints Python's own: counted apart), and the exit
+  status is 130 (SIGINT), 143
   (SIGTERM) or 0 (the run finished first).
 
 Standalone, from the repository's root::
@@ -84,11 +85,13 @@ def alive_in_session(session: int) -> list[int]:
     return alive
 
 
-def _before_kyaml(err: str) -> bool:
-    """Whether a traceback is the interpreter's own, from before any kyaml module ran (Ctrl-C
-    while ``site`` reads the environment's ``.pth`` files): no program can prevent it."""
+def _before_the_command(err: str) -> bool:
+    """Whether a traceback comes from before the command's code ran: Ctrl-C while Python
+    starts (``site`` reading the environment's ``.pth`` files) or imports the ``kyaml`` package
+    itself, where nothing of ``kyaml.cli`` can catch it yet."""
     frames = [line for line in err.splitlines() if line.lstrip().startswith("File ")]
-    return bool(frames) and not any(f"{os.sep}kyaml{os.sep}" in line for line in frames)
+    command = f"{os.sep}kyaml{os.sep}cli{os.sep}"
+    return bool(frames) and not any(command in line for line in frames)
 
 
 def _prepare(root: Path, files: int, lines: int) -> tuple[dict[str, bytes], dict[str, bytes]]:
@@ -153,12 +156,12 @@ def _one_run(
         proc.communicate()
         return [f"hung after {signal.Signals(signum).name}"]
     err = err_bytes.decode("utf-8", "replace")
-    name = signal.Signals(signum).name
+    name = f"{signal.Signals(signum).name} -j {jobs} after {delay:.3f}s"
     finished = proc.returncode == 0
     counts["finished first" if finished else "interrupted"] += 1
-    early = "Traceback" in err and _before_kyaml(err)
+    early = "Traceback" in err and _before_the_command(err)
     if early:
-        counts["killed while Python started, before kyaml's code ran"] += 1
+        counts["Ctrl-C before the command's code ran (Python's traceback)"] += 1
     elif not finished and proc.returncode not in _EXPECTED[signum]:
         problems.append(f"{name}: exit status {proc.returncode}")
     if "Traceback" in err and not early:

@@ -179,7 +179,9 @@ def _parallel(
         return False
     done = True
     try:
-        for result in pool.map(_format_batch, batches, repeat(options)):
+        with interrupts.blocked():  # the workers start (fork) here
+            results = pool.map(_format_batch, batches, repeat(options))
+        for result in results:
             if result is None:
                 done = False
                 break

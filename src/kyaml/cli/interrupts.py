@@ -93,6 +93,26 @@ def deferred() -> Iterator[list[int]]:
             signal.signal(signum, handler)
 
 
+@contextlib.contextmanager
+def blocked() -> Iterator[None]:
+    """Keep Ctrl-C and SIGTERM pending while the block runs (they come right after it).
+
+    Around the start of worker processes: an exception raised in the middle of ``fork`` lands
+    in a callback whose errors Python prints and drops, and the signal would be lost. The
+    workers inherit the blocked signals and unblock them (:func:`worker_start`).
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    signals = {signal.SIGINT, signal.SIGTERM}
+    previous = mask(signal.SIG_BLOCK, signals)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, previous)
+
+
 def raise_held(came: list[int]) -> None:
     """Raise the interrupt :func:`deferred` held, if any."""
     if came:
@@ -140,6 +160,8 @@ def worker_start(parent: int, then: Callable[..., None] | None = None, *args: An
     parent dies (Linux), then run ``then(*args)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _leave)
+    if hasattr(signal, "pthread_sigmask"):  # blocked while the parent forked (see blocked)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     if sys.platform == "linux":
         with contextlib.suppress(OSError, AttributeError):
             import ctypes

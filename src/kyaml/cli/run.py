@@ -233,9 +233,11 @@ def run_files(
             names = [name for _, name in files]
             chunk = max(1, len(files) // (workers * 8))
             try:
-                for result in pool.map(
-                    _process_in_worker, paths, names, repeat(options), chunksize=chunk
-                ):
+                with interrupts.blocked():  # the workers start (fork) here
+                    results = pool.map(
+                        _process_in_worker, paths, names, repeat(options), chunksize=chunk
+                    )
+                for result in results:
                     on_result(result)
             except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt):

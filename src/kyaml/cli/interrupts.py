@@ -122,22 +122,17 @@ def raise_held(came: list[int]) -> None:
 # --- worker processes -------------------------------------------------------------------------
 
 
-class _Leave(BaseException):
-    """A second SIGTERM in a worker: unwinds the task (its temporary file removed on the way)."""
-
-
 # [whether this worker runs a task, whether SIGTERM came during it]
 _task: list[bool] = [False, False]
 
 
 def _leave(signum: int, frame: object) -> None:
-    """SIGTERM in a worker: leave at once between tasks; during one, once it is done (a task
-    is one file or one batch: it may be replacing a file, which is not to be cut short). A
-    second SIGTERM unwinds the task at once."""
+    """SIGTERM in a worker: leave at once between tasks; during one run through
+    :func:`in_worker` (one file, which it may be replacing), once it is done: it is short. More
+    SIGTERMs change nothing (the pool's own thread sends one to every worker when it sees
+    another gone); :func:`stop_workers` sends SIGKILL to a worker still there after a while."""
     if not _task[0]:
         os._exit(EXIT_TERMINATED)
-    if _task[1]:
-        raise _Leave
     _task[1] = True
 
 
@@ -147,8 +142,6 @@ def in_worker(task: Callable[..., T], *args: Any) -> T:
     _task[0] = True
     try:
         return task(*args)
-    except _Leave:
-        os._exit(EXIT_TERMINATED)
     finally:
         _task[0] = False
         if _task[1]:

@@ -67,7 +67,17 @@ def test_exclude_replaces_the_defaults(tmp_path: Path) -> None:
     files = _project(tmp_path)
     result = run("fmt", "--exclude", "chart/", ".", cwd=tmp_path)
     assert result.code == 0, result.err
-    # Hidden folders are walked now; .gitignore still applies; .git never is.
+    # node_modules is walked now; hidden folders stay out; .gitignore still applies.
+    assert _changed(files) == {
+        "k8s/app.yaml", "k8s/svc.yml", "k8s/x.kyaml", "k8s/y.kyml", "node_modules/pkg/a.yaml",
+    }  # fmt: skip
+
+
+def test_include_hidden_walks_hidden_folders(tmp_path: Path) -> None:
+    files = _project(tmp_path)
+    result = run("fmt", "--exclude", "chart/", "--include-hidden", ".", cwd=tmp_path)
+    assert result.code == 0, result.err
+    # .gitignore still applies; .git never is walked.
     assert _changed(files) == {
         "k8s/app.yaml", "k8s/svc.yml", "k8s/x.kyaml", "k8s/y.kyml", ".github/workflows/ci.yaml",
         "k8s/.secret/s.yaml", "node_modules/pkg/a.yaml",
@@ -89,7 +99,7 @@ def test_named_files_are_formatted_unless_force_exclude(tmp_path: Path) -> None:
                  cwd=tmp_path)  # fmt: skip
     assert forced.code == 0, forced.err
     assert _changed(files) == {"k8s/app.yaml"}
-    assert "skipped .github/workflows/ci.yaml (excluded)" in forced.err
+    assert "skipped .github/workflows/ci.yaml (hidden)" in forced.err
     assert "skipped gen/out.yaml (ignored by .gitignore)" in forced.err
     assert "skipped k8s/y.kyml (excluded)" in forced.err
     plain = run("fmt", *named, cwd=tmp_path)
@@ -166,3 +176,55 @@ def test_explicit_config_option(tmp_path: Path) -> None:
     assert result.code == 0
     assert f"using configuration {config}" in result.err
     assert path.read_text() == COMPACT
+
+
+# --- the built-in rules hold whatever `exclude` says (issue 15, item 3) -----------------------
+
+
+def test_configured_exclude_keeps_hidden_folders_out(tmp_path: Path) -> None:
+    files = _project(tmp_path)
+    write(tmp_path / ".kyaml.toml", 'exclude = ["chart/"]\n')
+    result = run("fmt", ".", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert ".github/workflows/ci.yaml" not in _changed(files)
+    assert "k8s/.secret/s.yaml" not in _changed(files)
+    forced = run("fmt", "--force-exclude", ".github/workflows/ci.yaml", cwd=tmp_path)
+    assert forced.code == 0, forced.err
+    assert ".github/workflows/ci.yaml" not in _changed(files)
+
+
+def test_include_hidden_from_the_configuration(tmp_path: Path) -> None:
+    files = _project(tmp_path)
+    write(tmp_path / ".kyaml.toml", "include-hidden = true\n")
+    result = run("fmt", ".", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert {".github/workflows/ci.yaml", "k8s/.secret/s.yaml"} <= _changed(files)
+
+
+def _outside_git(root: Path) -> dict[str, Path]:
+    """Files under a hidden folder and a Helm chart, with no repository above them."""
+    names = [".github/workflows/ci.yaml", "chart/templates/t.yaml", "k8s/app.yaml"]
+    files = {name: write(root / name, MANIFEST) for name in names}
+    write(root / "chart/Chart.yaml", "name: c\n")
+    return files
+
+
+@pytest.mark.parametrize("name", [".github/workflows/ci.yaml", "chart/templates/t.yaml"])
+def test_force_exclude_named_file_outside_git(tmp_path: Path, name: str) -> None:
+    files = _outside_git(tmp_path)
+    result = run("fmt", "--force-exclude", name, "k8s/app.yaml", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert _changed(files) == {"k8s/app.yaml"}
+    alone = run("fmt", "--force-exclude", name, cwd=tmp_path)
+    assert alone.code == 0, alone.err
+    assert _changed(files) == {"k8s/app.yaml"}
+
+
+@pytest.mark.parametrize("name", [".github/workflows/ci.yaml", "chart/templates/t.yaml"])
+def test_force_exclude_stdin_filename_outside_git(tmp_path: Path, name: str) -> None:
+    _outside_git(tmp_path)
+    result = run(
+        "fmt", "--force-exclude", "--stdin-filename", name, "-", stdin=MANIFEST, cwd=tmp_path
+    )
+    assert result.code == 0, result.err
+    assert result.stdout == MANIFEST  # left out: the buffer comes back as it was

@@ -143,7 +143,7 @@ def test_left_out_checks_every_folder_above_a_named_path(tmp_path: Path) -> None
     })  # fmt: skip
     finder = Finder(str(tmp_path), [*DEFAULT_EXCLUDE, "skip-*.yaml"], str(tmp_path))
     assert finder.left_out(str(tmp_path / "gen/a.yaml")) == "ignored by .gitignore"
-    assert finder.left_out(str(tmp_path / ".github/w.yaml")) == "excluded"
+    assert finder.left_out(str(tmp_path / ".github/w.yaml")) == "hidden"
     assert finder.left_out(str(tmp_path / "chart/templates/sub/t.yaml")) == "Helm chart templates"
     assert finder.left_out(str(tmp_path / "k8s/skip-me.yaml")) == "excluded"
     assert finder.left_out(str(tmp_path / "k8s/a.yaml")) is None

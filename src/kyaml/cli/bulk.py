@@ -16,6 +16,7 @@ inherit the bytes instead of receiving them.
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from collections.abc import Iterator
 from itertools import repeat
@@ -23,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kyaml._api import OnDiagnostic, format_spans
 from kyaml._reader import Span, UnjoinableError, split_utf8
+from kyaml.cli import interrupts
 from kyaml.cli.source import decode_error
 from kyaml.errors import Diagnostic
 from kyaml.options import Options
@@ -175,15 +177,23 @@ def _parallel(
     pool = _make_pool(min(jobs, len(batches)), stream, spans)
     if pool is None:
         return False
+    done = True
     try:
-        for result in pool.map(_format_batch, batches, repeat(options)):
+        with interrupts.blocked():  # the workers start (fork) here
+            results = pool.map(_format_batch, batches, repeat(options))
+        for result in results:
             if result is None:
-                return False
+                done = False
+                break
             out.write(result[0])
             notes.extend(result[1])
-        return True
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            interrupts.ignore()
+        interrupts.stop_workers(pool)
+        raise
+    pool.shutdown(wait=False, cancel_futures=True)
+    return done
 
 
 def _make_pool(workers: int, stream: ByteStream, spans: list[Span]) -> ProcessPoolExecutor | None:
@@ -192,6 +202,11 @@ def _make_pool(workers: int, stream: ByteStream, spans: list[Span]) -> ProcessPo
 
     try:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-        return ProcessPoolExecutor(workers, context, initializer=_inherit, initargs=(stream, spans))
+        return ProcessPoolExecutor(
+            workers,
+            context,
+            initializer=interrupts.worker_start,
+            initargs=(os.getpid(), _inherit, stream, spans),
+        )
     except (OSError, ImportError, NotImplementedError, ValueError):
         return None

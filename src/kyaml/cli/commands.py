@@ -27,6 +27,7 @@ from kyaml.cli.run import (
     format_bytes,
     run_files,
 )
+from kyaml.cli.streams import read_stdin, write_stdout
 from kyaml.options import Options
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def fmt(
     force_exclude: bool | None,
     write_through: bool | None,
     max_file_size: int | None,
+    include_hidden: bool | None,
     compact: bool | None,
     schema: str | None,
     strict: bool | None,
@@ -134,7 +136,8 @@ def fmt(
     ]
     forced = bool(_pick(force_exclude, settings, "force-exclude"))
     root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
-    select = _Selection(excludes, forced, root)
+    hidden = bool(_pick(include_hidden, settings, "include-hidden"))
+    select = _Selection(excludes, forced, root, hidden)
     jobs = jobs or settings.get("jobs") or cpu_count()
     if use_stdin:
         return _fmt_stdin(report, options, stdin_filename, select, jobs)
@@ -142,19 +145,26 @@ def fmt(
 
 
 class _Selection:
-    """Which files to leave out: exclude globs, whether they bind named paths, and their root."""
+    """Which files to leave out: exclude globs, whether they bind named paths, their root, and
+    whether hidden files and folders are walked."""
 
-    def __init__(self, excludes: Sequence[str], forced: bool, root: str | None) -> None:
+    def __init__(
+        self, excludes: Sequence[str], forced: bool, root: str | None, hidden: bool = False
+    ) -> None:
         self.excludes = excludes
         self.forced = forced
         self.root = root
+        self.hidden = hidden
 
     def finder(self, start: str) -> Finder:
-        """A Finder rooted at the configuration's folder, else the repository, else ``start``."""
-        from kyaml.cli.discovery import Finder, find_repo_root
+        """A Finder rooted at the configuration's folder, else the repository, else the current
+        folder when ``start`` is inside it, else ``start``."""
+        from kyaml.cli.discovery import Finder, find_repo_root, within
 
         repo = find_repo_root(start)
-        return Finder(self.root or repo or start, self.excludes, repo)
+        here = os.getcwd()
+        base = self.root or repo or (here if within(start, here) else start)
+        return Finder(base, self.excludes, repo, include_hidden=self.hidden)
 
 
 def _fmt_stdin(
@@ -169,7 +179,7 @@ def _fmt_stdin(
     if stdin_filename and stdin_filename.lower().endswith(".json"):
         report.error(f"{name}: error: {_JSON_REFUSED}")
         return EXIT_ERROR
-    data = sys.stdin.buffer.read()
+    data = read_stdin()
     result: Result | None = None
     if select.forced and stdin_filename:
         start = os.path.dirname(os.path.abspath(stdin_filename))
@@ -183,19 +193,18 @@ def _fmt_stdin(
     report.add(result, announce=not options.write)
     if result.status == "failed":
         return EXIT_ERROR
-    out = sys.stdout.buffer
+    parts = []
     if options.write and result.output is not None:
-        out.write(result.output)
+        parts.append(result.output)
     if result.diff:
         text = report.colored_diff(result.diff, want_color(report.color_flag, sys.stdout))
-        out.write(text.encode("utf-8", "replace"))
-    out.flush()
+        parts.append(text.encode("utf-8", "replace"))
+    write_stdout(*parts)
     return report.exit_code
 
 
 def _fmt_stdin_bulk(report: Report, options: RunOptions, name: str, data: bytes, jobs: int) -> int:
     """Format a large stream from stdin into a temporary file, then copy that to stdout."""
-    import shutil
     import tempfile
 
     with tempfile.TemporaryFile() as spool:
@@ -203,13 +212,11 @@ def _fmt_stdin_bulk(report: Report, options: RunOptions, name: str, data: bytes,
         report.add(result, announce=False)
         if result.status == "failed":
             return EXIT_ERROR
-        out = sys.stdout.buffer
         if result.output is not None:  # formatted whole, or left alone (`# kyaml: off`)
-            out.write(result.output)
+            write_stdout(result.output)
         else:
             spool.seek(0)
-            shutil.copyfileobj(spool, out, 1 << 20)
-        out.flush()
+            write_stdout(spool)
     return report.exit_code
 
 
@@ -263,8 +270,7 @@ def _run_all(report: Report, options: RunOptions, files: list[FileJob], jobs: in
         report.add(result)
         if result.diff:
             text = report.colored_diff(result.diff, out_color)
-            sys.stdout.buffer.write(text.encode("utf-8", "replace"))
-            sys.stdout.flush()
+            write_stdout(text.encode("utf-8", "replace"))
 
     many = len(files) > _PROGRESS_FROM and not options.diff and not report.quiet
     if not (many and sys.stderr.isatty()):
@@ -311,7 +317,7 @@ def convert(
     name = path
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = read_stdin()
         else:
             with open(path, "rb") as f:
                 data = f.read()
@@ -322,6 +328,5 @@ def convert(
     report.add(result, announce=False)
     if result.status == "failed" or result.output is None:
         return EXIT_ERROR
-    sys.stdout.buffer.write(result.output)
-    sys.stdout.flush()
+    write_stdout(result.output)
     return EXIT_OK

@@ -1,9 +1,10 @@
 """Which files ``kyaml fmt`` touches: the YAML files under the paths it is given.
 
 Folders are walked for ``*.yaml``, ``*.yml``, ``*.kyaml`` and ``*.kyml`` files, leaving out what
-a user would not want rewritten: version control folders, the exclude patterns (hidden files
-and folders by default), whatever ``.gitignore`` files ignore, and Helm chart ``templates/``
-folders, which hold Go templates rather than YAML.
+a user would not want rewritten: version control folders, hidden files and folders (unless
+``--include-hidden``), the exclude patterns, whatever ``.gitignore`` files ignore, and Helm chart
+``templates/`` folders, which hold Go templates rather than YAML. The built-in rules hold
+whatever ``--exclude`` says; under ``--force-exclude`` a named path obeys them as a walked one.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ def find_repo_root(start: str) -> str | None:
         current = parent
 
 
+def within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or inside it (both made absolute)."""
+    path, folder = os.path.abspath(path), os.path.abspath(folder)
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives
+        return False
+
+
 def common_parent(paths: Sequence[str]) -> str:
     """The deepest directory containing every path (a file counts by its directory)."""
     dirs = [
@@ -49,11 +59,20 @@ def is_helm_templates(directory: str) -> bool:
 
 
 class Finder:
-    """Applies the exclusion rules: exclude patterns, ``.gitignore`` files and Helm charts."""
+    """Applies the exclusion rules: version control and hidden folders, exclude patterns,
+    ``.gitignore`` files and Helm charts."""
 
-    def __init__(self, root: str, exclude: Sequence[str], repo_root: str | None) -> None:
+    def __init__(
+        self,
+        root: str,
+        exclude: Sequence[str],
+        repo_root: str | None,
+        *,
+        include_hidden: bool = False,
+    ) -> None:
         self.exclude = Rules.parse(os.path.abspath(root), exclude)
         self.repo_root = repo_root
+        self.include_hidden = include_hidden
         self.errors: list[str] = []
         self._gitignores: dict[str, Rules | None] = {}
 
@@ -90,6 +109,8 @@ class Finder:
         name = os.path.basename(path)
         if is_dir and name in _ALWAYS_SKIPPED:
             return "version control folder"
+        if name.startswith(".") and not self.include_hidden:
+            return "hidden"
         if self.exclude.match(path, is_dir):
             return "excluded"
         verdict = None
@@ -112,7 +133,7 @@ class Finder:
         top = self.repo_root or self.exclude.base
         chain = [full]
         current = full
-        while current not in (top, os.path.dirname(current)):
+        while within(full, top) and current not in (top, os.path.dirname(current)):
             current = os.path.dirname(current)
             chain.append(current)
         for index, item in enumerate(reversed(chain)):

@@ -112,8 +112,10 @@ class Option:
         )
 
 
-DEFAULT_EXCLUDE = (".*", "node_modules/", "__pycache__/", "venv/")
-"""What ``--exclude`` leaves out when neither the command line nor the configuration says."""
+DEFAULT_EXCLUDE = ("node_modules/", "__pycache__/", "venv/")
+"""What ``--exclude`` leaves out when neither the command line nor the configuration says.
+Hidden files and folders, version control folders and Helm chart ``templates/`` are left out
+whatever it says (:mod:`kyaml.cli.discovery`)."""
 
 COMPACT = Option(
     ("--compact",), "switch", "One line per document.", default=DEFAULT.compact, config=True
@@ -143,7 +145,7 @@ FMT: tuple[Option, ...] = (
     Option(
         ("--exclude",),
         "values",
-        "Replace the default excludes.",
+        "Replace the default excludes (hidden folders and chart templates stay excluded).",
         takes="glob",
         metavar="GLOB",
         default=DEFAULT_EXCLUDE,
@@ -180,6 +182,13 @@ FMT: tuple[Option, ...] = (
         takes="integer",
         metavar="BYTES",
         default=MAX_FILE_SIZE,
+        config=True,
+    ),
+    Option(
+        ("--include-hidden",),
+        "switch",
+        "Also format hidden files and folders (.github/…), left out by default.",
+        default=False,
         config=True,
     ),
     COMPACT,

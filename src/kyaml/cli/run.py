@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import IO, TYPE_CHECKING, Literal
 
+from kyaml.cli import interrupts
 from kyaml.cli.collector import paused
 from kyaml.cli.opened import MAX_FILE_SIZE, Identity, open_file
 from kyaml.cli.report import Kind, Result
@@ -91,8 +92,12 @@ def _error_line(exc: KyamlError, name: str) -> str:
 
 
 def _internal_error(name: str, exc: BaseException) -> Result:
-    """An unexpected exception as a failed result: a one-line error, the traceback for -v."""
+    """An unexpected exception as a failed result: a one-line error, the traceback for -v.
+    A lack of memory is no bug of kyaml's: it is said plainly."""
     import traceback
+
+    if isinstance(exc, MemoryError):
+        return Result(name, "failed", [("error", f"{name}: error: out of memory")])
 
     messages: list[tuple[Kind, str]] = [
         ("error", f"{name}: error: internal error: {type(exc).__name__}: {exc}"),
@@ -227,6 +232,11 @@ def process_file(path: str, name: str, seen: Identity | None, options: RunOption
     return result
 
 
+def _process_in_worker(path: str, name: str, seen: Identity | None, options: RunOptions) -> Result:
+    """:func:`process_file` in a worker process, which leaves on SIGTERM once it is done."""
+    return interrupts.in_worker(process_file, path, name, seen, options)
+
+
 def run_files(
     files: Sequence[FileJob],
     options: RunOptions,
@@ -248,12 +258,16 @@ def run_files(
             seen = [identity for _, _, identity in files]
             chunk = max(1, len(files) // (workers * 8))
             try:
-                for result in pool.map(
-                    process_file, paths, names, seen, repeat(options), chunksize=chunk
-                ):
+                with interrupts.blocked():  # the workers start (fork) here
+                    results = pool.map(
+                        _process_in_worker, paths, names, seen, repeat(options), chunksize=chunk
+                    )
+                for result in results:
                     on_result(result)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
+            except BaseException as exc:
+                if isinstance(exc, KeyboardInterrupt):
+                    interrupts.ignore()
+                interrupts.stop_workers(pool)
                 raise
             pool.shutdown()
             return
@@ -282,11 +296,14 @@ def _preload() -> None:
 
 
 def _make_pool(workers: int) -> ProcessPoolExecutor | None:
-    """A process pool, or None where processes cannot be started (then files run in-process)."""
+    """A process pool, or None where processes cannot be started (then files run in-process).
+    Its workers leave Ctrl-C to this process and die with it (:mod:`kyaml.cli.interrupts`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        return ProcessPoolExecutor(max_workers=workers)
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=interrupts.worker_start, initargs=(os.getpid(),)
+        )
     except (OSError, ImportError, NotImplementedError):
         return None
 

@@ -97,9 +97,18 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 def test_version() -> None:
-    result = run("--version")
-    assert result.code == 0
-    assert result.stdout.strip() == f"kyaml {__version__}"
+    """One line: the version, the build, the parser (the one the reader module reports)."""
+    from kyaml._reader.parse import parser_name
+
+    for flag in ("--version", "-V"):
+        result = run(flag)
+        assert result.code == 0
+        line = result.stdout.strip()
+        assert re.fullmatch(
+            rf"kyaml {re.escape(__version__)} \(compiled: (yes|no); parser: .+\)", line
+        )
+        assert line.endswith(f"; parser: {parser_name()})")
+        assert re.search(r"parser: (libyaml \d+\.\d+\.\d+|ruamel\.yaml \S+)\)$", line)
 
 
 def test_kubectl_plugin_name_is_installed() -> None:

@@ -69,6 +69,18 @@ def c_parser_available() -> bool:
     return _CParser is not None
 
 
+def parser_name() -> str:
+    """The parser ``parser="auto"`` reads with, and its version: ``libyaml 0.1.7`` (inside
+    ruamel.yaml.clib) or ``ruamel.yaml 0.18.6`` (its pure-Python parser)."""
+    if _CParser is not None:
+        import _ruamel_yaml  # type: ignore[import-not-found]
+
+        return f"libyaml {_ruamel_yaml.get_version_string()}"
+    from ruamel.yaml import __version__ as version
+
+    return f"ruamel.yaml {version}"
+
+
 def use_pure_parser(parser: str) -> bool:
     """Whether parsing goes through the pure-Python parser (no extension, or ``parser="pure"``)."""
     return _CParser is None or parser == "pure"

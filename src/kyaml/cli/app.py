@@ -43,9 +43,30 @@ def click_option(option: Option) -> click.Option:
     return click.Option([*names, option.dest], **settings)
 
 
+def version_line() -> str:
+    """``kyaml X.Y.Z (compiled: yes|no; parser: …)``: the version, whether the pipeline runs as
+    compiled modules, and the parser that reads YAML."""
+    from kyaml._reader import compose, parse
+
+    compiled = "no" if (compose.__file__ or "").endswith(".py") else "yes"
+    return f"kyaml {__version__} (compiled: {compiled}; parser: {parse.parser_name()})"
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(version_line())
+        ctx.exit()
+
+
 @click.group(context_settings=_CONTEXT)
-@click.version_option(
-    __version__, "-V", "--version", prog_name="kyaml", message="%(prog)s %(version)s"
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
 )
 def cli() -> None:
     """Format YAML as KYAML, the strict YAML dialect of Kubernetes, and convert between

@@ -1,0 +1,208 @@
+/* kyaml's binding to libyaml's parser: YAML text -> compact events.
+ *
+ * parse(text, max_depth) -> (events, error)
+ *
+ * Each event is a tuple
+ *     (kind, start, line, column, end, end_line, end_column, anchor, tag, value, style, flags)
+ * with positions as libyaml counts them: code-point indexes into ``text`` and 0-based lines and
+ * columns. ``kind`` is libyaml's event type (STREAM_START .. MAPPING_END, 1 .. 10). ``value`` is
+ * a scalar's text, an alias's anchor name in ``anchor``, or the ``%YAML`` version ("1.1") of a
+ * document start. ``style``: a scalar's (PLAIN .. FOLDED, 1 .. 5) or a collection's (BLOCK 1,
+ * FLOW 2). ``flags``: bit 0 a scalar's plain_implicit or an implicit document start/end or
+ * collection start; bit 1 a scalar's quoted_implicit.
+ *
+ * ``error`` is None, or (problem, line, column, context, context_line, context_column, kind)
+ * with 0-based positions (-1 where libyaml has none) and kind "scanner", "parser", "reader" or
+ * "depth" (a collection opened deeper than ``max_depth``: parsing stops there). The events read
+ * before an error are returned with it.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <yaml.h>
+
+static PyObject *
+text_or_none(const yaml_char_t *s)
+{
+    if (s == NULL) {
+        Py_RETURN_NONE;
+    }
+    return PyUnicode_FromString((const char *)s);
+}
+
+static PyObject *
+make_event(yaml_event_t *e)
+{
+    PyObject *anchor = NULL, *tag = NULL, *value = NULL;
+    long style = 0, flags = 0;
+
+    switch (e->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (e->data.document_start.version_directive != NULL) {
+            value = PyUnicode_FromFormat("%d.%d",
+                e->data.document_start.version_directive->major,
+                e->data.document_start.version_directive->minor);
+        }
+        flags = e->data.document_start.implicit ? 1 : 0;
+        break;
+    case YAML_DOCUMENT_END_EVENT:
+        flags = e->data.document_end.implicit ? 1 : 0;
+        break;
+    case YAML_ALIAS_EVENT:
+        anchor = text_or_none(e->data.alias.anchor);
+        break;
+    case YAML_SCALAR_EVENT:
+        anchor = text_or_none(e->data.scalar.anchor);
+        tag = text_or_none(e->data.scalar.tag);
+        value = PyUnicode_DecodeUTF8((const char *)e->data.scalar.value,
+                                     (Py_ssize_t)e->data.scalar.length, "strict");
+        style = e->data.scalar.style;
+        flags = (e->data.scalar.plain_implicit ? 1 : 0) | (e->data.scalar.quoted_implicit ? 2 : 0);
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        anchor = text_or_none(e->data.sequence_start.anchor);
+        tag = text_or_none(e->data.sequence_start.tag);
+        style = e->data.sequence_start.style;
+        flags = e->data.sequence_start.implicit ? 1 : 0;
+        break;
+    case YAML_MAPPING_START_EVENT:
+        anchor = text_or_none(e->data.mapping_start.anchor);
+        tag = text_or_none(e->data.mapping_start.tag);
+        style = e->data.mapping_start.style;
+        flags = e->data.mapping_start.implicit ? 1 : 0;
+        break;
+    default:
+        break;
+    }
+    if (anchor == NULL) { anchor = Py_None; Py_INCREF(anchor); }
+    if (tag == NULL) { tag = Py_None; Py_INCREF(tag); }
+    if (value == NULL) {
+        if (PyErr_Occurred()) {
+            Py_DECREF(anchor);
+            Py_DECREF(tag);
+            return NULL;
+        }
+        value = Py_None;
+        Py_INCREF(value);
+    }
+    return Py_BuildValue("(innnnnnNNNll)", (int)e->type,
+                         (Py_ssize_t)e->start_mark.index, (Py_ssize_t)e->start_mark.line,
+                         (Py_ssize_t)e->start_mark.column, (Py_ssize_t)e->end_mark.index,
+                         (Py_ssize_t)e->end_mark.line, (Py_ssize_t)e->end_mark.column,
+                         anchor, tag, value, style, flags);
+}
+
+static PyObject *
+parser_error(yaml_parser_t *p)
+{
+    const char *kind = "parser";
+    if (p->error == YAML_SCANNER_ERROR) {
+        kind = "scanner";
+    } else if (p->error == YAML_READER_ERROR) {
+        kind = "reader";
+    } else if (p->error == YAML_MEMORY_ERROR) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t line = (Py_ssize_t)p->problem_mark.line, column = (Py_ssize_t)p->problem_mark.column;
+    if (p->error == YAML_READER_ERROR) {
+        line = -1;  /* the reader knows an offset only */
+        column = (Py_ssize_t)p->problem_offset;
+    }
+    if (p->context != NULL) {
+        return Py_BuildValue("(snnsnns)", p->problem ? p->problem : "", line, column, p->context,
+                             (Py_ssize_t)p->context_mark.line, (Py_ssize_t)p->context_mark.column,
+                             kind);
+    }
+    return Py_BuildValue("(snnOnns)", p->problem ? p->problem : "", line, column, Py_None,
+                         (Py_ssize_t)-1, (Py_ssize_t)-1, kind);
+}
+
+static PyObject *
+parse(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t max_depth;
+    if (!PyArg_ParseTuple(args, "Un", &text, &max_depth)) {
+        return NULL;
+    }
+    Py_ssize_t size;
+    const char *data = PyUnicode_AsUTF8AndSize(text, &size);
+    if (data == NULL) {
+        return NULL;
+    }
+    PyObject *events = PyList_New(0);
+    if (events == NULL) {
+        return NULL;
+    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        Py_DECREF(events);
+        return PyErr_NoMemory();
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, (size_t)size);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    PyObject *error = NULL;
+    Py_ssize_t depth = 0;
+    int done = 0;
+    while (!done) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event)) {
+            error = parser_error(&parser);
+            break;
+        }
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+            if (++depth > max_depth) {
+                error = Py_BuildValue("(snnOnns)", "nested too deep",
+                                      (Py_ssize_t)event.start_mark.line,
+                                      (Py_ssize_t)event.start_mark.column, Py_None,
+                                      (Py_ssize_t)-1, (Py_ssize_t)-1, "depth");
+                yaml_event_delete(&event);
+                break;
+            }
+        } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        PyObject *item = make_event(&event);
+        yaml_event_delete(&event);
+        if (item == NULL || PyList_Append(events, item) < 0) {
+            Py_XDECREF(item);
+            yaml_parser_delete(&parser);
+            Py_DECREF(events);
+            return NULL;
+        }
+        Py_DECREF(item);
+    }
+    yaml_parser_delete(&parser);
+    if (error == NULL) {
+        if (PyErr_Occurred()) {
+            Py_DECREF(events);
+            return NULL;
+        }
+        error = Py_None;
+        Py_INCREF(error);
+    }
+    return Py_BuildValue("(NN)", events, error);
+}
+
+static PyObject *
+version(PyObject *self, PyObject *unused)
+{
+    return PyUnicode_FromString(yaml_get_version_string());
+}
+
+static PyMethodDef methods[] = {
+    {"parse", parse, METH_VARARGS,
+     "parse(text, max_depth) -> (events, error): libyaml's events for text, compact."},
+    {"version", version, METH_NOARGS, "version() -> str: the version of the libyaml linked."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_libyaml", "kyaml's binding to libyaml's parser.", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__libyaml(void)
+{
+    return PyModule_Create(&module);
+}

@@ -11,10 +11,11 @@
  * FLOW 2). ``flags``: bit 0 a scalar's plain_implicit or an implicit document start/end or
  * collection start; bit 1 a scalar's quoted_implicit.
  *
- * ``error`` is None, or (problem, line, column, context, context_line, context_column, kind)
- * with 0-based positions (-1 where libyaml has none) and kind "scanner", "parser", "reader" or
- * "depth" (a collection opened deeper than ``max_depth``: parsing stops there). The events read
- * before an error are returned with it.
+ * ``error`` is None, or (problem, line, column, context, context_line, context_column, kind,
+ * offset, value) with 0-based positions (-1 where libyaml has none) and kind "scanner",
+ * "parser", "reader" (``offset``: the byte offset of the bad input, ``value``: the character or
+ * byte, -1 when none) or "depth" (a collection opened deeper than ``max_depth``: parsing stops
+ * there). The events read before an error are returned with it.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -95,25 +96,28 @@ static PyObject *
 parser_error(yaml_parser_t *p)
 {
     const char *kind = "parser";
+    Py_ssize_t offset = -1;
+    long value = -1;
     if (p->error == YAML_SCANNER_ERROR) {
         kind = "scanner";
     } else if (p->error == YAML_READER_ERROR) {
         kind = "reader";
+        offset = (Py_ssize_t)p->problem_offset;
+        value = (long)p->problem_value;
     } else if (p->error == YAML_MEMORY_ERROR) {
         return PyErr_NoMemory();
     }
-    Py_ssize_t line = (Py_ssize_t)p->problem_mark.line, column = (Py_ssize_t)p->problem_mark.column;
-    if (p->error == YAML_READER_ERROR) {
-        line = -1;  /* the reader knows an offset only */
-        column = (Py_ssize_t)p->problem_offset;
+    PyObject *context = p->context != NULL ? PyUnicode_FromString(p->context) : Py_None;
+    if (context == NULL) {
+        return NULL;
     }
-    if (p->context != NULL) {
-        return Py_BuildValue("(snnsnns)", p->problem ? p->problem : "", line, column, p->context,
-                             (Py_ssize_t)p->context_mark.line, (Py_ssize_t)p->context_mark.column,
-                             kind);
+    if (context == Py_None) {
+        Py_INCREF(context);
     }
-    return Py_BuildValue("(snnOnns)", p->problem ? p->problem : "", line, column, Py_None,
-                         (Py_ssize_t)-1, (Py_ssize_t)-1, kind);
+    return Py_BuildValue("(snnNnnsnl)", p->problem ? p->problem : "",
+                         (Py_ssize_t)p->problem_mark.line, (Py_ssize_t)p->problem_mark.column,
+                         context, (Py_ssize_t)p->context_mark.line,
+                         (Py_ssize_t)p->context_mark.column, kind, offset, value);
 }
 
 static PyObject *
@@ -151,10 +155,11 @@ parse(PyObject *self, PyObject *args)
         }
         if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
             if (++depth > max_depth) {
-                error = Py_BuildValue("(snnOnns)", "nested too deep",
+                error = Py_BuildValue("(snnOnnsnl)", "nested too deep",
                                       (Py_ssize_t)event.start_mark.line,
                                       (Py_ssize_t)event.start_mark.column, Py_None,
-                                      (Py_ssize_t)-1, (Py_ssize_t)-1, "depth");
+                                      (Py_ssize_t)-1, (Py_ssize_t)-1, "depth", (Py_ssize_t)-1,
+                                      -1L);
                 yaml_event_delete(&event);
                 break;
             }

@@ -14,19 +14,7 @@ them per document for whoever asks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
-
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from typing import Final
 
 from kyaml._quote import quote_line as _quote_line
 from kyaml._reader.comments import (
@@ -38,8 +26,31 @@ from kyaml._reader.comments import (
     with_head,
     without_blank_lines,
 )
+from kyaml._reader.events import (
+    ALIAS,
+    ANCHOR,
+    COLUMN,
+    DOCUMENT_END,
+    DOCUMENT_START,
+    DOUBLE_QUOTED,
+    END,
+    FLOW,
+    LINE,
+    MAPPING_END,
+    MAPPING_START,
+    PLAIN,
+    SCALAR,
+    SEQUENCE_END,
+    SEQUENCE_START,
+    START,
+    STREAM_END,
+    STYLE,
+    TAG,
+    VALUE,
+    Event,
+)
 from kyaml._reader.merge import Merge, apply_merges, copy_node
-from kyaml._reader.parse import check_alias_text, parse_events, raw_tag
+from kyaml._reader.parse import check_alias_text, parse_events
 from kyaml._reader.scalars import (
     check_key,
     plain_key_is_string,
@@ -164,7 +175,7 @@ class _Composer:
     def __init__(  # noqa: PLR0917 (one call site)
         self,
         text: str,
-        events: list[Any],
+        events: list[Event],
         comments: dict[int, list[Comment]] | None,
         options: ReadOptions,
         on_diagnostic: OnDiagnostic | None,
@@ -192,8 +203,8 @@ class _Composer:
 
     # --- diagnostics ---------------------------------------------------------------------------
 
-    def _report(self, event: Any, severity: str, message: str, ambiguity: bool) -> None:
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    def _report(self, event: Event, severity: str, message: str, ambiguity: bool) -> None:
+        line, column = event[LINE] + 1, event[COLUMN] + 1
         if ambiguity and self.strict:
             raise AmbiguityError(message, line, column)
         if self.on_diagnostic is not None:
@@ -206,8 +217,8 @@ class _Composer:
         stack = self.stack
         schema_report = self._report
         for i, event in enumerate(self.events):
-            kind = type(event)
-            if kind is ScalarEvent:
+            kind = event[0]
+            if kind == SCALAR:
                 top = stack[-1] if stack else None
                 if top is not None and top.is_map and top.key is None:
                     self._key(event, i, top)
@@ -219,7 +230,7 @@ class _Composer:
                     and top.key_comments is None
                     and not top.merging
                     and not top.node.inner
-                    and event.anchor is None
+                    and event[ANCHOR] is None
                     and i not in comments
                 ):  # the common case of _add, inline
                     top.size += 1
@@ -232,30 +243,31 @@ class _Composer:
                 if i in comments:
                     node.comments = self.placer.node(comments[i])
                 self._add(node, 1, shared=False)
-                if event.anchor is not None:
-                    text = None if event.style else event.value
-                    self.anchors[event.anchor] = (node, 1, text)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                self._start(event, i, kind is MappingStartEvent)
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                anchor = event[ANCHOR]
+                if anchor is not None:
+                    text = event[VALUE] if event[STYLE] == PLAIN else None
+                    self.anchors[anchor] = (node, 1, text)
+            elif kind in (MAPPING_START, SEQUENCE_START):
+                self._start(event, i, kind == MAPPING_START)
+            elif kind in (MAPPING_END, SEQUENCE_END):
                 self._end(event, i)
-            elif kind is AliasEvent:
+            elif kind == ALIAS:
                 self._alias(event, i)
-            elif kind is DocumentStartEvent:
+            elif kind == DOCUMENT_START:
                 self._document_start(event, i)
-            elif kind is DocumentEndEvent:
+            elif kind == DOCUMENT_END:
                 self._document_end(event, i)
-            elif kind is StreamEndEvent:
+            elif kind == STREAM_END:
                 return self._stream_end(i)
         raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
 
-    def _document_start(self, event: Any, i: int) -> None:
-        self.schema = "1.1" if event.version == (1, 1) else self.base_schema
+    def _document_start(self, event: Event, i: int) -> None:
+        self.schema = "1.1" if event[VALUE] == "1.1" else self.base_schema
         self.anchors = {}
         self.root = None
         self.doc_head = self.placer.document_head(self.comments.get(i))
 
-    def _document_end(self, event: Any, i: int) -> None:
+    def _document_end(self, event: Event, i: int) -> None:
         root = self.root
         assert root is not None
         received = self.comments.get(i)
@@ -278,19 +290,19 @@ class _Composer:
 
     # --- keys ----------------------------------------------------------------------------------
 
-    def _key(self, event: Any, i: int, top: _Open) -> None:
-        style = event.style
-        tag = raw_tag(event)
-        if tag is not None:
-            tag = str(tag)
-        text: str = scalar_text_of(event) if style == '"' else event.value
-        mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
-        merge = not style and text == "<<" and tag in _MERGE_TAGS
-        if not merge and (tag is not None or not (style or plain_key_is_string(text, self.schema))):
+    def _key(self, event: Event, i: int, top: _Open) -> None:
+        quoted = event[STYLE] != PLAIN
+        tag = event[TAG]
+        text: str = scalar_text_of(event) if event[STYLE] == DOUBLE_QUOTED else event[VALUE] or ""
+        line, column = event[LINE] + 1, event[COLUMN] + 1
+        merge = not quoted and text == "<<" and tag in _MERGE_TAGS
+        if not merge and (
+            tag is not None or not (quoted or plain_key_is_string(text, self.schema))
+        ):
             check_key(event, self.schema, self._report)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (Scalar(text, None, line, column), 1, text)
+        anchor = event[ANCHOR]
+        if anchor is not None:
+            self.anchors[anchor] = (Scalar(text, None, line, column), 1, text)
         self.expanded += 1
         self._set_key(top, text, line, column, i, merge=merge)
 
@@ -318,10 +330,9 @@ class _Composer:
 
     # --- collections ---------------------------------------------------------------------------
 
-    def _start(self, event: Any, i: int, is_map: bool) -> None:
+    def _start(self, event: Event, i: int, is_map: bool) -> None:
         stack = self.stack
-        mark = event.start_mark
-        line, column = mark.line + 1, mark.column + 1
+        line, column = event[LINE] + 1, event[COLUMN] + 1
         if stack and stack[-1].is_map and stack[-1].key is None:
             raise UnsupportedError(
                 "a mapping or a sequence used as a mapping key is not supported (KYAML keys are"
@@ -331,9 +342,7 @@ class _Composer:
             )
         if len(stack) >= MAX_DEPTH:
             raise LimitError(f"nested deeper than {MAX_DEPTH} levels", line, column)
-        tag = raw_tag(event)
-        if tag is not None:
-            tag = str(tag)
+        tag = event[TAG]
         node: Mapping | Sequence
         if is_map:
             node = Mapping([], line, column)
@@ -343,17 +352,19 @@ class _Composer:
             node = Sequence([], line, column)
             if tag is not None and tag not in _SEQ_TAGS:
                 raise UnsupportedError(f"unsupported tag {_short(tag)} on a sequence", line, column)
-        frame = _Open(node, is_map, event.anchor, not event.flow_style, tag)
+        flow = event[STYLE] == FLOW
+        anchor = event[ANCHOR]
+        frame = _Open(node, is_map, anchor, not flow, tag)
         received = self.comments.get(i)
         if received:
-            bracket = event.end_mark.index - 1 if event.flow_style else -1
+            bracket = event[END] - 1 if flow else -1
             self.placer.opening(node, received, bracket)
-        if event.anchor is not None:
-            self.open_anchors.add(event.anchor)
+        if anchor is not None:
+            self.open_anchors.add(anchor)
         stack.append(frame)
         self.expanded += 1
 
-    def _end(self, event: Any, i: int) -> None:
+    def _end(self, event: Event, i: int) -> None:
         frame = self.stack.pop()
         node = frame.node
         if frame.anchor is not None:
@@ -369,15 +380,15 @@ class _Composer:
                         )
         received = self.comments.get(i)
         if received:
-            bracket = -1 if frame.block else event.start_mark.index
+            bracket = -1 if frame.block else event[START]
             self.placer.closing(node, received, bracket)
         self._add(node, frame.size, shared=False)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
 
-    def _alias(self, event: Any, i: int) -> None:
-        name = event.anchor
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    def _alias(self, event: Event, i: int) -> None:
+        name = event[ANCHOR] or ""
+        line, column = event[LINE] + 1, event[COLUMN] + 1
         if name in self.open_anchors:
             raise UnsupportedError(
                 f"recursive alias *{name}: the anchor contains itself", line, column

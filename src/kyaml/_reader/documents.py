@@ -8,6 +8,7 @@ stream's tree. Memory holds one document's tree at a time when the caller consum
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TypeAlias
 
 from kyaml._reader.comments import CommentCount, OnComments
 from kyaml._reader.compose import OnDiagnostic, compose_stream
@@ -43,7 +44,7 @@ class UnjoinableError(Exception):
     """A document's comments tie it to a neighbour outside the spans being read."""
 
 
-Note = Diagnostic | CommentCount
+Note: TypeAlias = "Diagnostic | CommentCount"
 # Why a document could not be read apart: its neighbour's stand-in took comments it cannot give.
 _JOIN_BEFORE, _JOIN_AFTER = "before", "after"
 

@@ -37,31 +37,50 @@ import contextlib
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, count, islice
-from operator import add, attrgetter
+from operator import add
 from typing import Any
 
 from ruamel.yaml.events import (
-    AliasEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
-    ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
 )
 
 from kyaml._patterns import LazyPattern
+from kyaml._reader.events import (
+    ALIAS,
+    ANCHOR,
+    COLUMN,
+    DOCUMENT_START,
+    LINE,
+    MAPPING_END,
+    MAPPING_START,
+    SCALAR,
+    SEQUENCE_END,
+    SEQUENCE_START,
+    VALUE,
+    Event,
+    from_ruamel,
+)
 from kyaml._reader.split import LINE_BREAKS, lf_only
 from kyaml._tree import MAX_DEPTH
 from kyaml.errors import KyamlError, LimitError, ParseError, Related
 
+try:  # pragma: no cover - which branch runs depends on the build
+    import kyaml._reader._libyaml as _libyaml  # type: ignore[import-not-found]  # noqa: PLR0402
+except ImportError:  # pragma: no cover
+    _libyaml = None
 try:  # pragma: no cover - which branch runs depends on the installation
     from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     _CParser = None
 
 _BREAK = LazyPattern(LINE_BREAKS)
+#: What the binding returns: the events, and the error that stopped it (see ``_libyaml.c``).
+Parsed = tuple[list[Event], "tuple[Any, ...] | None"]
 
 
 def c_parser_available() -> bool:
@@ -70,8 +89,11 @@ def c_parser_available() -> bool:
 
 
 def parser_name() -> str:
-    """The parser ``parser="auto"`` reads with, and its version: ``libyaml 0.1.7`` (inside
-    ruamel.yaml.clib) or ``ruamel.yaml 0.18.6`` (its pure-Python parser)."""
+    """The parser ``parser="auto"`` reads with, and its version: ``libyaml 0.2.5`` (kyaml's
+    binding), ``libyaml 0.1.7`` (inside ruamel.yaml.clib) or ``ruamel.yaml 0.18.6`` (its
+    pure-Python parser)."""
+    if _libyaml is not None:
+        return f"libyaml {_libyaml.version()}"
     if _CParser is not None:
         import _ruamel_yaml  # type: ignore[import-not-found]
 
@@ -83,10 +105,50 @@ def parser_name() -> str:
 
 def use_pure_parser(parser: str) -> bool:
     """Whether parsing goes through the pure-Python parser (no extension, or ``parser="pure"``)."""
-    return _CParser is None or parser == "pure"
+    return (_libyaml is None and _CParser is None) or parser == "pure"
 
 
-def parse_events(text: str, parser: str = "auto") -> list[Any]:
+def parse_events(text: str, parser: str = "auto") -> list[Event]:
+    """All events of a YAML stream, from stream start to stream end (see :func:`_parse`)."""
+    if _libyaml is not None and parser != "pure":
+        unicode_error: KyamlError | None = None
+        parsed: Parsed = ([], None)
+        try:
+            parsed = _libyaml.parse(text, MAX_DEPTH)
+        except UnicodeError as exc:  # a lone surrogate: no UTF-8 for libyaml
+            unicode_error = _unicode_error(text, exc)
+        if unicode_error is not None:
+            raise unicode_error
+        events, error = parsed
+        if error is None:
+            return events
+        converted = _binding_error(text, error)
+        if error[6] != "depth":
+            with contextlib.suppress(Exception):  # the first parser's error is the one to report
+                return from_ruamel(_parse_pure(text, []))
+        raise converted
+    return from_ruamel(_parse(text, parser))
+
+
+def _binding_error(text: str, error: tuple[Any, ...]) -> KyamlError:
+    """The binding's error tuple as a :class:`KyamlError`, worded as ruamel.yaml words it."""
+    problem, line, column, context, context_line, context_column, kind, offset, value = error
+    if kind == "depth":
+        return LimitError(f"nested deeper than {MAX_DEPTH} levels", line + 1, column + 1)
+    if kind == "reader":
+        where = LineIndex(text)
+        at = (where.line(offset) + 1, where.column(offset) + 1) if offset >= 0 else (0, 0)
+        if value >= 0:
+            return ParseError(f"unacceptable character U+{value:04X}: {problem}", *at)
+        return ParseError(str(problem), *at)
+    message = f"{context}: {problem}" if context else str(problem)
+    related = None
+    if context and context_line != line:
+        related = Related("started at", context_line + 1, context_column + 1)
+    return ParseError(message, line + 1, column + 1, related=related)
+
+
+def _parse(text: str, parser: str = "auto") -> list[Any]:
     """All events of a YAML stream, ``StreamStartEvent`` to ``StreamEndEvent``.
 
     ``text`` must not start with a byte-order mark (the caller strips it, so that event indexes
@@ -118,10 +180,27 @@ def parse_events(text: str, parser: str = "auto") -> list[Any]:
     raise converted
 
 
-def events_before_error(text: str, parser: str = "auto") -> list[Any]:
+def events_before_error(text: str, parser: str = "auto") -> list[Event]:
     """The events the parser gives for ``text`` before it fails (all of them when it does not),
     for error messages that explain why a text is not YAML. When the C parser fails, the pure
     parser's events are taken if it reads further, as :func:`parse_events` would."""
+    if _libyaml is not None and parser != "pure":
+        try:
+            parsed: Parsed = _libyaml.parse(text, MAX_DEPTH)
+        except UnicodeError:
+            return []
+        events, error = parsed
+        if error is None or error[6] == "depth":
+            return events
+        second: list[Any] = []
+        with contextlib.suppress(Exception):
+            _parse_pure(text, second)
+        return from_ruamel(second) if len(second) > len(events) else events
+    return from_ruamel(_ruamel_events_before_error(text, parser))
+
+
+def _ruamel_events_before_error(text: str, parser: str) -> list[Any]:
+    """:func:`events_before_error` with ruamel.yaml's parsers."""
     events: list[Any] = []
     pure = use_pure_parser(parser)
     try:
@@ -249,14 +328,6 @@ def _has_directive(text: str) -> bool:
 
 _VERSIONS = frozenset((None, (1, 1), (1, 2)))
 
-# A scalar's or a collection start's tag as ruamel.yaml keeps it: None, a str (C parser) or a
-# ``Tag`` (pure parser), whose ``str()`` is its text. The events' ``tag`` property converts it on
-# every read; the slot it reads is much cheaper on a path that looks at every event.
-raw_tag: Callable[[Any], Any] = attrgetter(
-    "ctag" if "ctag" in getattr(ScalarEvent, "__slots__", ()) else "tag"
-)
-
-
 #: Aliases may repeat at most the larger of this many characters of scalar text and
 #: ``ALIAS_TEXT_FACTOR`` × the length of the input (the composer bounds the number of nodes).
 ALIAS_TEXT_MIN = 16 * 1024 * 1024
@@ -275,7 +346,7 @@ def _may_alias(text: str) -> bool:
     return False
 
 
-def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> None:
+def check_alias_text(text: str, events: list[Event], limit: int | None = None) -> None:
     """Refuse a stream whose aliases repeat more than ``limit`` characters of scalar text
     (by default the larger of ``ALIAS_TEXT_MIN`` and ``ALIAS_TEXT_FACTOR`` × the text's length).
 
@@ -294,32 +365,33 @@ def check_alias_text(text: str, events: list[Any], limit: int | None = None) -> 
     open_anchors: list[str | None] = []
     repeated = 0
     for event in events:
-        kind = type(event)
-        if kind is ScalarEvent:
-            size = len(event.value) + 1
-            if event.anchor is not None:
-                sizes[event.anchor] = size
-        elif kind is AliasEvent:
-            size = sizes.get(event.anchor, 0)
+        kind = event[0]
+        if kind == SCALAR:
+            value = event[VALUE]
+            size = (len(value) if value is not None else 0) + 1
+            anchor = event[ANCHOR]
+            if anchor is not None:
+                sizes[anchor] = size
+        elif kind == ALIAS:
+            size = sizes.get(event[ANCHOR] or "", 0)
             repeated += size
             if repeated > limit:
-                mark = event.start_mark
                 raise LimitError(
                     f"aliases repeat more than {limit} characters of text (a billion-laughs"
                     " input?)",
-                    mark.line + 1,
-                    mark.column + 1,
+                    event[LINE] + 1,
+                    event[COLUMN] + 1,
                 )
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+        elif kind in (MAPPING_START, SEQUENCE_START):
             open_sizes.append(1)
-            open_anchors.append(event.anchor)
+            open_anchors.append(event[ANCHOR])
             continue
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+        elif kind in (MAPPING_END, SEQUENCE_END):
             size = open_sizes.pop()
-            anchor = open_anchors.pop()
-            if anchor is not None:
-                sizes[anchor] = size
-        elif kind is DocumentStartEvent:
+            closed = open_anchors.pop()
+            if closed is not None:
+                sizes[closed] = size
+        elif kind == DOCUMENT_START:
             sizes.clear()
             continue
         else:

@@ -27,13 +27,13 @@ from kyaml._quote import (
     scalar_line,
 )
 from kyaml._quote import quote_line as _quote_line
-from kyaml._reader.parse import raw_tag
+from kyaml._reader.events import COLUMN, DOUBLE_QUOTED, LINE, PLAIN, STYLE, TAG, VALUE, Event
 from kyaml._reader.schema import is_plain_decimal, resolve_plain, resolve_tagged, yaml11_reading
 from kyaml._tree import Scalar
 from kyaml.errors import ParseError
 
 #: ``report(event, severity, message, ambiguity)``: where diagnostics go.
-Reporter = Callable[[Any, str, str, bool], None]
+Reporter = Callable[[Event, str, str, bool], None]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain text that a YAML 1.1 reader may read as something other than the
@@ -42,40 +42,38 @@ _AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:")
 _SURROGATE = LazyPattern(r"[\ud800-\udfff]")  # escapes: a literal surrogate is no valid text
 
 
-def scalar_text_of(event: Any) -> str:
+def scalar_text_of(event: Event) -> str:
     """A scalar event's text; escaped UTF-16 surrogate pairs (``"\\ud83d\\udd0d"``, as JSON
     spells astral characters) become the character they stand for, and a lone surrogate, which
     no Unicode text can hold, is an error."""
-    text: str = event.value
-    if event.style != '"' or text.isascii() or not _SURROGATE.search(text):
+    text = event[VALUE] or ""
+    if event[STYLE] != DOUBLE_QUOTED or text.isascii() or not _SURROGATE.search(text):
         return text
     try:
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
     except UnicodeDecodeError as exc:
         lone = int.from_bytes(exc.object[exc.start : exc.start + 2], "little")
-    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    line, column = event[LINE] + 1, event[COLUMN] + 1
     message = f"escaped UTF-16 surrogate \\u{lone:04x} without its pair: not a character"
     raise ParseError(message, line, column)  # outside the handler: no context
 
 
-def scalar_node(event: Any, schema: str, report: Reporter) -> Scalar:
+def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
     """The tree scalar of a scalar event (a value, not a key)."""
     text = scalar_text_of(event)
-    tag = raw_tag(event)
-    if tag is not None:
-        tag = str(tag)
-    style = event.style
-    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    tag = event[TAG]
+    quoted = event[STYLE] != PLAIN
+    line, column = event[LINE] + 1, event[COLUMN] + 1
     if tag is not None and tag != "!":
         if tag == _STR_TAG:
             return Scalar(text, None, line, column)
-        value = resolve_tagged(tag, text, not style, schema, line, column)  # type: ignore[arg-type]
+        value = resolve_tagged(tag, text, not quoted, schema, line, column)  # type: ignore[arg-type]
         if tag.endswith(":binary") or tag == "!!binary":
             report(event, "warning", "!!binary data written as its base64 text (a string)", False)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             _number_note(event, text, value, report, tagged=True)
         return Scalar(value, None, line, column)
-    if style or tag == "!":
+    if quoted or tag == "!":
         return Scalar(text, None, line, column)
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     if value.__class__ is str:
@@ -108,16 +106,17 @@ def plain_key_is_string(text: str, schema: str) -> bool:
     return value.__class__ is str and reading.__class__ is str
 
 
-def check_key(event: Any, schema: str, report: Reporter) -> None:
+def check_key(event: Event, schema: str, report: Reporter) -> None:
     """Check a key's tag (an unknown one is an error) and report a plain key some reader takes
     for something other than a string; the key itself is always its text (SPEC §4)."""
-    text: str = event.value
-    tag = event.tag
+    text = event[VALUE] or ""
+    tag = event[TAG]
+    quoted = event[STYLE] != PLAIN
     if tag is not None and tag != "!":
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        resolve_tagged(tag, text, not event.style, schema, line, column)  # type: ignore[arg-type]
+        line, column = event[LINE] + 1, event[COLUMN] + 1
+        resolve_tagged(tag, text, not quoted, schema, line, column)  # type: ignore[arg-type]
         return
-    if event.style or tag is not None or plain_key_is_string(text, schema):
+    if quoted or tag is not None or plain_key_is_string(text, schema):
         return
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     reading = yaml11_reading(text) if schema != "1.1" else value
@@ -136,7 +135,7 @@ def check_key(event: Any, schema: str, report: Reporter) -> None:
         report(event, "warning", message, False)
 
 
-def _ambiguity(event: Any, text: str, value: Any, report: Reporter) -> None:
+def _ambiguity(event: Event, text: str, value: Any, report: Reporter) -> None:
     reading = yaml11_reading(text)
     if same_value(reading, value):
         return
@@ -147,18 +146,20 @@ def _ambiguity(event: Any, text: str, value: Any, report: Reporter) -> None:
     report(event, "warning", message, True)
 
 
-def _number_note(event: Any, text: str, value: Any, report: Reporter, tagged: bool = False) -> None:
+def _number_note(
+    event: Event, text: str, value: Any, report: Reporter, tagged: bool = False
+) -> None:
     if isinstance(value, int) and exceeds_int64(value):
         _big_int(event, text, report)
     written = scalar_line(value)
     if written == text:
         return
-    shown = f"{event.tag} {text}" if tagged else text
+    shown = f"{event[TAG]} {text}" if tagged else text
     message = f"{shown}: number written as {written}, which every reader reads alike"
     report(event, "info", message, False)
 
 
-def _big_int(event: Any, text: str, report: Reporter) -> None:
+def _big_int(event: Event, text: str, report: Reporter) -> None:
     message = f"{text}: integer beyond 64 bits, written exactly; some YAML readers cannot hold it"
     report(event, "warning", message, False)
 

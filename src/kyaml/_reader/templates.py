@@ -21,17 +21,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
-
-from ruamel.yaml.events import (
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
 
 from kyaml._patterns import LazyPattern
+from kyaml._reader.events import (
+    END,
+    FLOW,
+    MAPPING_END,
+    MAPPING_START,
+    SCALAR,
+    SEQUENCE_END,
+    SEQUENCE_START,
+    START,
+    STYLE,
+    Event,
+)
 from kyaml._reader.parse import LineIndex, events_before_error
 from kyaml.errors import KyamlError, ParseError
 
@@ -127,13 +130,11 @@ class _Read:
     """What the parser read of a failed text, before its error: scalars, comments, flow
     collections."""
 
-    def __init__(self, text: str, where: LineIndex, events: list[Any]) -> None:
+    def __init__(self, text: str, where: LineIndex, events: list[Event]) -> None:
         self.text = text
         self.where = where
         self.events = events
-        spans = sorted(
-            (e.start_mark.index, e.end_mark.index) for e in events if type(e) is ScalarEvent
-        )
+        spans = sorted((e[START], e[END]) for e in events if e[0] == SCALAR)
         self.span_starts = [start for start, _ in spans]
         self.span_ends = [end for _, end in spans]
         self.comment_starts: dict[int, int] = {}
@@ -164,12 +165,12 @@ class _Read:
         """Whether a flow collection is open at ``index``, as far as the parser read."""
         flow: list[bool] = []
         for event in self.events:
-            if event.start_mark.index > index:
+            if event[START] > index:
                 break
-            kind = type(event)
-            if kind is MappingStartEvent or kind is SequenceStartEvent:
-                flow.append(bool(event.flow_style))
-            elif (kind is MappingEndEvent or kind is SequenceEndEvent) and flow:
+            kind = event[0]
+            if kind in (MAPPING_START, SEQUENCE_START):
+                flow.append(event[STYLE] == FLOW)
+            elif (kind in (MAPPING_END, SEQUENCE_END)) and flow:
                 flow.pop()
         return any(flow)
 

@@ -23,19 +23,7 @@ Gaps without a ``#`` cost a ``str.find``; the replay runs only where comments ar
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
-
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentEndEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from typing import TypeAlias
 
 from kyaml._reader.comments.gaps import (
     DOC,
@@ -50,7 +38,28 @@ from kyaml._reader.comments.gaps import (
 )
 from kyaml._reader.comments.model import HEAD, Comment
 from kyaml._reader.comments.runs import Stretch, close_blocks
-from kyaml._reader.parse import raw_tag
+from kyaml._reader.events import (
+    ALIAS,
+    ANCHOR,
+    DOCUMENT_END,
+    DOCUMENT_START,
+    END,
+    FLAGS,
+    FLOW,
+    IMPLICIT,
+    LITERAL,
+    MAPPING_END,
+    MAPPING_START,
+    PLAIN,
+    SEQUENCE_END,
+    SEQUENCE_START,
+    START,
+    STREAM_END,
+    STYLE,
+    TAG,
+    Event,
+)
+from kyaml._reader.events import SCALAR as SCALAR_EVENT
 
 # What the parser does at a zero-width event: take comments at a block end, split a stem, ...
 _Z_BLOCK_END, _Z_MAP_END, _Z_STEM, _Z_DOC_END, _Z_DOC_START, _Z_OTHER = range(6)
@@ -62,7 +71,7 @@ Actions: TypeAlias = list[tuple[int, int, int]]
 Takers: TypeAlias = list[tuple[int, int]]
 
 
-def collect(text: str, events: list[Any]) -> dict[int, list[Comment]] | None:
+def collect(text: str, events: list[Event]) -> dict[int, list[Comment]] | None:
     """The comments each event receives, by event index; None when the text has no ``#``.
 
     The last event (the stream end) receives whatever follows the last document.
@@ -94,7 +103,7 @@ class Replay(Scanner):
     """One replay of go-yaml's comment handling over a stream's events: the parser's side (the
     open collections, the events taking comments) on top of the scanner's (:class:`Scanner`)."""
 
-    def __init__(self, text: str, events: list[Any]) -> None:
+    def __init__(self, text: str, events: list[Event]) -> None:
         """A replay before the first event: no collection open, no comment pending."""
         super().__init__(text)
         self.events = events
@@ -126,10 +135,10 @@ class Replay(Scanner):
         for i, event in enumerate(events):
             if i <= skip_to:
                 continue
-            kind = type(event)
-            start = event.start_mark.index
-            end = event.end_mark.index
-            if kind is DocumentStartEvent and not self.pending:
+            kind = event[0]
+            start = event[START]
+            end = event[END]
+            if kind == DOCUMENT_START and not self.pending:
                 skip_to = self._skip_document(i, prev_end, between)
                 if skip_to >= 0:  # on to the document's end event
                     deferred = []
@@ -138,33 +147,33 @@ class Replay(Scanner):
                     prev_plain = False
                     prev_breaks = 0
                     continue
-            if kind is ScalarEvent or kind is AliasEvent:
+            if kind in (SCALAR_EVENT, ALIAS):
                 if start == end:
                     between.append(i)
                     continue
                 token_start, token_end = start, end
-                if kind is ScalarEvent and (event.anchor is not None or raw_tag(event) is not None):
+                if kind == SCALAR_EVENT and (event[ANCHOR] is not None or event[TAG] is not None):
                     no_comment_after_properties(text, start, end, self.where)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.flow_style:
+            elif kind in (MAPPING_START, SEQUENCE_START):
+                if event[STYLE] == FLOW:
                     token_start, token_end = end - 1, end
-                elif (event.anchor is not None or raw_tag(event) is not None) and start < end:
+                elif (event[ANCHOR] is not None or event[TAG] is not None) and start < end:
                     token_start, token_end = start, self._properties_end(start, end)
                 else:
                     between.append(i)
                     continue
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            elif kind in (MAPPING_END, SEQUENCE_END):
                 if start == end:
                     between.append(i)
                     continue
                 token_start, token_end = start, end
-            elif kind is DocumentStartEvent or kind is DocumentEndEvent:
-                if not event.explicit:
+            elif kind in (DOCUMENT_START, DOCUMENT_END):
+                if event[FLAGS] & IMPLICIT:
                     between.append(i)
                     continue
-                token_start = end - 3 if kind is DocumentStartEvent else start
+                token_start = end - 3 if kind == DOCUMENT_START else start
                 token_end = end
-            elif kind is StreamEndEvent:
+            elif kind == STREAM_END:
                 token_start = token_end = len(text)
             else:  # the stream start
                 continue
@@ -185,9 +194,9 @@ class Replay(Scanner):
             if takes >= 0:
                 deferred.append((takes, seq))
             prev_end = token_end
-            prev_plain = kind is ScalarEvent and not event.style
+            prev_plain = kind == SCALAR_EVENT and event[STYLE] == PLAIN
             prev_breaks = 0
-            if kind is ScalarEvent and event.style in ("|", ">"):
+            if kind == SCALAR_EVENT and event[STYLE] >= LITERAL:
                 prev_breaks = self._block_scalar(token_start, token_end)
         self._finish(deferred)
 
@@ -199,7 +208,7 @@ class Replay(Scanner):
         if self.text.find("#", prev_end, next_start) >= 0:
             return -1
         self._zero_width(between)  # close what the last document left open
-        self.last_kind, self.last_start = DOC, self.events[j].start_mark.index
+        self.last_kind, self.last_start = DOC, self.events[j][START]
         return j - 1
 
     def _document_end(self, i: int) -> tuple[int, int]:
@@ -211,22 +220,22 @@ class Replay(Scanner):
             ends = self.doc_ends = {}
             opened = 0
             for k, event in enumerate(events):
-                kind = type(event)
-                if kind is DocumentStartEvent:
+                kind = event[0]
+                if kind == DOCUMENT_START:
                     opened = k
-                elif kind is DocumentEndEvent:
+                elif kind == DOCUMENT_END:
                     ends[opened] = k
         j = ends[i]
         following = self.events[j + 1]
-        if type(following) is DocumentStartEvent:
-            return j, following.start_mark.index
+        if following[0] == DOCUMENT_START:
+            return j, following[START]
         return j, len(self.text)
 
-    def _first_token(self, event: Any) -> int:
+    def _first_token(self, event: Event) -> int:
         """Where a block collection's first token is: its first key, or its first dash (an
         indentless sequence's start event ends after its dash)."""
-        end: int = event.end_mark.index
-        if end > 0 and self.text[end - 1] == "-" and type(event) is SequenceStartEvent:
+        end: int = event[END]
+        if end > 0 and self.text[end - 1] == "-" and event[0] == SEQUENCE_START:
             return end - 1
         return end
 
@@ -257,13 +266,13 @@ class Replay(Scanner):
 
     # --- the open collections -------------------------------------------------------------------
 
-    def _token(self, i: int, event: Any, kind: type, token_start: int) -> int:
+    def _token(self, i: int, event: Event, kind: int, token_start: int) -> int:
         """Account for event ``i``, which has a token of its own starting at ``token_start``;
         returns the event if it takes comments at that token (else -1). On exit that token is
         the scanner's last."""
         takes = -1
         token_kind = DOC
-        if kind is ScalarEvent or kind is AliasEvent:
+        if kind in (SCALAR_EVENT, ALIAS):
             token_kind = SCALAR
             takes = i
             frames = self.frames
@@ -273,25 +282,25 @@ class Replay(Scanner):
                     frame.key_next = not frame.key_next
             else:
                 self.root_closed = True  # a scalar root
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.flow_style:
+        elif kind in (MAPPING_START, SEQUENCE_START):
+            if event[STYLE] == FLOW:
                 token_kind = FSTART
                 takes = i
-                self._open(kind is MappingStartEvent, False, -1)
+                self._open(kind == MAPPING_START, False, -1)
                 self.flow += 1
             else:  # the anchor or tag of a block collection, which opens at its first token
                 token_kind = PROPS
                 first = self._first_token(event)
-                frame = self._open(kind is MappingStartEvent, True, self.where.column(first))
+                frame = self._open(kind == MAPPING_START, True, self.where.column(first))
                 frame.first = first
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+        elif kind in (MAPPING_END, SEQUENCE_END):
             token_kind = FEND
             takes = i
             self.flow -= 1
             self._close()
-        elif kind is DocumentEndEvent:
+        elif kind == DOCUMENT_END:
             takes = i
-        elif kind is DocumentStartEvent:
+        elif kind == DOCUMENT_START:
             self.root_closed = False
         self.before_kind, self.before_start = self.last_kind, self.last_start
         self.last_kind, self.last_start = token_kind, token_start
@@ -349,28 +358,28 @@ class Replay(Scanner):
         actions: Actions = []
         for j in between:
             event = events[j]
-            kind = type(event)
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
+            kind = event[0]
+            if kind in (MAPPING_END, SEQUENCE_END):
                 frame = self._close()
                 if frame.pushes:
-                    action = _Z_MAP_END if kind is MappingEndEvent else _Z_BLOCK_END
+                    action = _Z_MAP_END if kind == MAPPING_END else _Z_BLOCK_END
                 else:
                     action = _Z_OTHER
                 actions.append((j, action, 0))
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            elif kind in (MAPPING_START, SEQUENCE_START):
                 index = self._first_token(event)
                 parent = self.frames[-1] if self.frames else None
-                self._open(kind is MappingStartEvent, True, where.column(index))
+                self._open(kind == MAPPING_START, True, where.column(index))
                 stem = parent is not None and parent.block and not parent.is_map
                 actions.append((j, _Z_STEM if stem else _Z_OTHER, index))
-            elif kind is ScalarEvent or kind is AliasEvent:
+            elif kind in (SCALAR_EVENT, ALIAS):
                 self._child_done()
                 actions.append((j, _Z_OTHER, 0))
-            elif kind is DocumentEndEvent:
-                actions.append((j, _Z_DOC_END, event.start_mark.index))
-            elif kind is DocumentStartEvent:
+            elif kind == DOCUMENT_END:
+                actions.append((j, _Z_DOC_END, event[START]))
+            elif kind == DOCUMENT_START:
                 self.root_closed = False
-                actions.append((j, _Z_DOC_START, event.start_mark.index))
+                actions.append((j, _Z_DOC_START, event[START]))
         return actions
 
     # --- a gap with comments --------------------------------------------------------------------
@@ -412,11 +421,11 @@ class Replay(Scanner):
         start and a key marker, then the token of event ``next_index``; returns its number."""
         where = self.where
         queue, indents = st.queue, st.indents
-        nxt = type(self.events[next_index])
-        if nxt is DocumentStartEvent or nxt is DocumentEndEvent or nxt is StreamEndEvent:
+        nxt = self.events[next_index][0]
+        if nxt in (DOCUMENT_START, DOCUMENT_END, STREAM_END):
             # Every token first closes the blocks its column dedents past; a document marker
             # (at column 0; the stream end counts as a new line) then closes them all.
-            column = 0 if nxt is StreamEndEvent else where.column(b)
+            column = 0 if nxt == STREAM_END else where.column(b)
             close_blocks(st, column, scan)
             close_blocks(st, -1, b)
         else:
@@ -469,7 +478,7 @@ class Replay(Scanner):
             elif action == _Z_STEM:
                 event = self.events[j]
                 dash = [key for at, key in st.dashes if at < detail]
-                if dash and event.anchor is None and raw_tag(event) is None:
+                if dash and event[ANCHOR] is None and event[TAG] is None:
                     self._stem(j, dash[-1])
             elif action == _Z_DOC_END:
                 later.append((j, seq))

@@ -41,6 +41,7 @@ MYPYC_MODULES = [
     "src/kyaml/_quote.py",
     "src/kyaml/_tree.py",
     "src/kyaml/_data.py",
+    "src/kyaml/_reader/events.py",
     "src/kyaml/_reader/schema.py",
     "src/kyaml/_reader/scalars.py",
     "src/kyaml/_reader/compose.py",

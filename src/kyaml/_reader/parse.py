@@ -1,30 +1,28 @@
-"""YAML text → events with positions, from libyaml's C parser or ruamel.yaml's pure parser.
+"""YAML text → events with positions (:mod:`kyaml._reader.events`), from libyaml or ruamel.yaml.
 
-The fast path is libyaml's parser behind ruamel.yaml's C extension (``_ruamel_yaml``, from
-``ruamel.yaml.clib``); it is about ten times faster than any Python parser. When the extension is
-missing, or when the options ask for it (``parser="pure"``; the tests run both),
-ruamel.yaml's pure-Python reader, scanner and parser give the same events. Both give
-``ruamel.yaml.events`` objects whose ``start_mark``/``end_mark`` carry ``index`` (in code points
-of the text given, a CR LF pair counting two), ``line`` and ``column`` (0-based).
+Three parsers, fastest first: kyaml's own binding to the system's libyaml
+(``kyaml._reader._libyaml``, built by ``pip install .`` where a compiler and libyaml's headers
+are present), which gives the events as tuples directly; libyaml 0.1.7 behind ruamel.yaml's C
+extension (``ruamel.yaml.clib``); and ruamel.yaml's pure-Python parser, which ``parser="pure"``
+asks for (the tests run both options). ruamel.yaml's events are converted to the same tuples.
+Positions are code-point indexes into the text given (a CR LF pair counting two) and 0-based
+lines and columns.
 
-Where the two paths differ:
+Where the parsers differ:
 
-- a plain scalar's ``style`` is ``''`` on the C path and ``None`` on the pure path (kyaml reads
-  both as plain);
 - error messages are worded alike but not always identically, and may point at slightly
   different positions for the same broken input;
 - the pure scanner refuses a tab after a plain scalar at the end of a line (``kind: Service``
   followed by a tab), which libyaml reads as trailing blanks (3 of the 695 files of the external
-  corpus have one); both refuse control characters in the text.
+  corpus have one); all refuse control characters in the text;
+- libyaml refuses escaped UTF-16 surrogates (``"\\ud83d\\udd0d"``, as JSON writes astral
+  characters), which the pure parser reads;
+- libyaml 0.1.7 refuses some valid YAML 1.2 that 0.2.5 and the pure parser read, such as a ``:``
+  inside a plain scalar in a flow collection (``args: [--listen=:9102]``).
 
-When the C parser refuses a text, the pure parser gets a second look before kyaml refuses it:
-the libyaml inside ruamel.yaml.clib (0.1.7) is older than go-yaml's rules and refuses some valid
-YAML 1.2, such as a ``:`` inside a plain scalar in a flow collection
-(``args: [--listen=:9102]``), common in kubeconfig files.
-
-Neither path keeps comments; :mod:`kyaml._reader.comments` recovers them from the text between
-events.
-Parser failures become :class:`~kyaml.errors.KyamlError` with a 1-based line and column.
+When libyaml refuses a text, the pure parser gets a second look before kyaml refuses it.
+No parser keeps comments; :mod:`kyaml._reader.comments` recovers them from the text between
+events. Parser failures become :class:`~kyaml.errors.KyamlError` with a 1-based line and column.
 
 Work stays bounded by the input: parsing stops as soon as collections nest deeper than
 ``MAX_DEPTH`` (both parsers spend time in proportion to the flow depth on every token, so

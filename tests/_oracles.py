@@ -79,10 +79,12 @@ def same_data(a: Any, b: Any) -> bool:
 
 
 @cache
-def c_parser_available() -> bool:
-    """Whether libyaml's C parser (ruamel.yaml.clib) is installed: without it, ``parser="auto"``
-    reads with the pure parser and the tests of the C parser are skipped."""
-    return importlib.util.find_spec("_ruamel_yaml") is not None
+def binding_built() -> bool:
+    """Whether kyaml's libyaml binding is built: without it, ``parser="auto"`` reads with the
+    pure parser, as ``parser="pure"`` does, and the tests of libyaml are skipped."""
+    from kyaml._reader.parse import binding_built as built
+
+    return built()
 
 
 def reference_binary() -> Path | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kyaml import KyamlError, format_str, loads
-from tests._oracles import c_parser_available
+from tests._oracles import binding_built
 from tests.test_cli import MANIFEST, formatted, run, write
 
 TAB = "a tab indents this line, and tabs cannot indent YAML: indent with spaces"
@@ -28,8 +28,8 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Every test runs with libyaml's C parser and with the pure-Python one: the ``parser``
     option of the library, and ``KYAML_PURE`` for the command."""
     name: str = request.param
-    if name == "c" and not c_parser_available():
-        pytest.skip("ruamel.yaml.clib is not installed")
+    if name == "c" and not binding_built():
+        pytest.skip("kyaml's libyaml binding is not built")
     monkeypatch.setenv("KYAML_PURE", "1" if name == "pure" else "0")
     return "pure" if name == "pure" else "auto"
 

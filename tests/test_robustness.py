@@ -33,7 +33,7 @@ from kyaml._reader.parse import ALIAS_TEXT_MIN
 from kyaml._tree import MAX_DEPTH
 from kyaml.cli.source import decode
 from kyaml.cli.write import write_atomic
-from tests._oracles import c_parser_available
+from tests._oracles import binding_built
 from tests.test_cli import MANIFEST, Run, formatted, kyaml_command, write
 
 HANG_GUARD = 60  # seconds: a subprocess still running by then has hung
@@ -45,8 +45,8 @@ def parser(request: pytest.FixtureRequest) -> str:
     """Each test runs with libyaml's C parser and with the pure-Python one: the ``parser``
     option."""
     name: str = request.param
-    if name == "c" and not c_parser_available():
-        pytest.skip("ruamel.yaml.clib is not installed")
+    if name == "c" and not binding_built():
+        pytest.skip("kyaml's libyaml binding is not built")
     return "pure" if name == "pure" else "auto"
 
 
@@ -259,8 +259,8 @@ def test_deep_nesting_stops_the_parser_early(
 
 def test_deep_nesting_work_does_not_grow_with_the_depth() -> None:
     """With the C parser, refusing 100,000 levels costs what refusing 10,000 does."""
-    if not c_parser_available():
-        pytest.skip("ruamel.yaml.clib is not installed")
+    if not binding_built():
+        pytest.skip("kyaml's libyaml binding is not built")
     for shape in ("[", "{", "{a:", "- "):
         small = python_calls(lambda: format_str(deep(shape, DEEP // 10)))  # noqa: B023
         large = python_calls(lambda: format_str(deep(shape, DEEP)))  # noqa: B023
@@ -335,8 +335,8 @@ BIG_INPUTS = {
 @pytest.mark.parametrize("name", list(BIG_INPUTS))
 def test_big_inputs_are_formatted(name: str, pure: bool) -> None:
     """The full sizes, in a subprocess that a hang would make time out."""
-    if not pure and not c_parser_available():
-        pytest.skip("ruamel.yaml.clib is not installed")
+    if not pure and not binding_built():
+        pytest.skip("kyaml's libyaml binding is not built")
     text, expected = BIG_INPUTS[name]
     script = (
         "from kyaml import format_str\n"

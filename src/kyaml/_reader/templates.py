@@ -35,7 +35,8 @@ from kyaml._reader.events import (
     STYLE,
     Event,
 )
-from kyaml._reader.parse import LineIndex, events_before_error
+from kyaml._reader.lines import LineIndex
+from kyaml._reader.parse import events_before_error
 from kyaml.errors import KyamlError, ParseError
 
 # A template tag closed on its line (at most 1000 characters, which keeps the search linear):

@@ -17,7 +17,7 @@ import re
 from kyaml._patterns import LazyPattern
 from kyaml._reader.comments.model import LINE, Comment
 from kyaml._reader.comments.runs import BREAKS, Piece, Stretch, close_blocks, cut_run
-from kyaml._reader.parse import LineIndex
+from kyaml._reader.lines import LineIndex
 from kyaml.errors import UnsupportedError
 
 # Token kinds of the replayed scanner.

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from kyaml._reader.comments.model import FOOT, HEAD, LINE, Comment
+from kyaml._reader.lines import LineIndex
 from kyaml._reader.merge import copy_node
-from kyaml._reader.parse import LineIndex
 from kyaml._tree import Comments, Mapping, Node, Sequence
 
 # Past every index: a block collection has no bracket to stand before or after.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from kyaml._patterns import LazyPattern
 from kyaml._reader.comments.model import FOOT, HEAD, Comment
-from kyaml._reader.parse import LineIndex
+from kyaml._reader.lines import LineIndex
 
 BREAKS = "\n\r\x85\u2028\u2029"
 _BLANKS = LazyPattern(r"[ \t]*")

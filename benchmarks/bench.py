@@ -8,6 +8,7 @@ files both tools accept, joined into one stream. The reference is the Go binary 
     python benchmarks/bench.py --only throughput,schema
     python benchmarks/bench.py --size-mb 5 --repeat 5
     python benchmarks/bench.py --only profile     # where format_str spends its time
+    python benchmarks/bench.py --baseline /other/venv/bin/kyaml   # two versions, same rounds
 
 Contenders run in interleaved rounds, so that a machine whose speed drifts slows them alike.
 Figures are medians; a ratio (the median of the rounds' ratios) is what to compare across
@@ -182,19 +183,20 @@ def _in_process(run: Callable[[], object]) -> Callable[[], float]:
     return timed
 
 
-def build_line() -> str:
-    """Which kyaml the command runs: the first line of ``kyaml --version``."""
-    command = kyaml_command()
+def build_line(command: list[str] | None = None) -> str:
+    """Which kyaml a command (by default the installed one) runs: its ``--version`` line."""
+    command = command or kyaml_command()
     if command is None:
         return "kyaml (the command is not installed)"
     run = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
     return run.stdout.strip().splitlines()[0] if run.stdout.strip() else "kyaml (no version)"
 
 
-def throughput(binary: Path, stream: str, repeat: int) -> None:
+def throughput(binary: Path, stream: str, repeat: int, baseline: Path | None = None) -> None:
     """MB/s of the reference binary, kyaml in-process, and ``kyaml fmt -`` with 1 and all cores,
     run in interleaved rounds; ratios are medians of each round's ratio, by wall time and by
-    CPU time (which a loaded machine disturbs less)."""
+    CPU time (which a loaded machine disturbs less). ``baseline``, another installation's
+    ``kyaml`` command, runs in the same rounds, to compare two versions."""
     data = stream.encode()
     mb = len(data) / 1_000_000
     runs: dict[str, Callable[[], float]] = {
@@ -207,8 +209,14 @@ def throughput(binary: Path, stream: str, repeat: int) -> None:
         for n in jobs:
             argv = [*command, "fmt", "-j", n, "-"]
             runs[f"fmt -j {n} -"] = lambda argv=argv: _run_binary(argv, data)
+    if baseline is not None:
+        for n in jobs:
+            argv = [str(baseline), "fmt", "-j", n, "-"]
+            runs[f"baseline -j {n} -"] = lambda argv=argv: _run_binary(argv, data)
     times = _interleaved(runs, repeat)
     print(f"build: {build_line()}")
+    if baseline is not None:
+        print(f"baseline: {build_line([str(baseline)])}")
     print(f"stream: {mb:.2f} MB, {repeat} interleaved rounds; ratio = reference time / kyaml time")
     reference = statistics.median(_walls(times["reference"]))
     print(f"reference binary       {mb / reference:7.2f} MB/s")
@@ -229,27 +237,33 @@ def schema_cost(stream: str, repeat: int) -> None:
         print(f"schema {schema:9}        {100 * (other / base - 1):+6.1f}% time vs reference")
 
 
-def latency(binary: Path, runs: int) -> None:
+def latency(binary: Path, runs: int, baseline: Path | None = None) -> None:
     """Cold-process latency of formatting a ~3 KB manifest from stdin, median of ``runs``
-    interleaved with the reference's."""
+    interleaved with the reference's (and ``baseline``'s, another installation's command)."""
     data = SAMPLE_3KB.read_bytes()
     print(f"sample: {SAMPLE_3KB.relative_to(ROOT)} ({len(data)} bytes)")
     command = kyaml_command()
-    floor = [sys.executable, "-c", "import ruamel.yaml.cyaml"]
+    floor = [sys.executable, "-c", "pass"]
     contenders: dict[str, Callable[[], float]] = {
         "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data),
         "floor": lambda: _run_binary(floor, b""),
     }
     if command is not None:
         contenders["kyaml"] = lambda: _run_binary([*command, "fmt", "-"], data)
+    if baseline is not None:
+        contenders["baseline"] = lambda: _run_binary([str(baseline), "fmt", "-"], data)
     times = {name: _walls(runs) for name, runs in _interleaved(contenders, runs).items()}
     print(f"reference binary       {1000 * statistics.median(times['reference']):7.1f} ms")
-    # What any run of kyaml pays before its own work: the interpreter and ruamel.yaml's import.
-    print(f"python + ruamel.yaml   {1000 * statistics.median(times['floor']):7.1f} ms")
+    # What any Python program pays before its own work: the interpreter's start.
+    floor_ms = 1000 * statistics.median(times["floor"])
+    print(f"python -c pass         {floor_ms:7.1f} ms")
     if command is None:
         print("kyaml fmt -            (the kyaml command is not installed)")
         return
-    print(f"kyaml fmt -            {1000 * statistics.median(times['kyaml']):7.1f} ms")
+    kyaml_ms = 1000 * statistics.median(times["kyaml"])
+    print(f"kyaml fmt -            {kyaml_ms:7.1f} ms ({kyaml_ms - floor_ms:+.1f} ms above python)")
+    if baseline is not None:
+        print(f"baseline fmt -         {1000 * statistics.median(times['baseline']):7.1f} ms")
 
 
 # Run by a fresh, small interpreter: a child keeps the peak RSS of the process it was forked
@@ -273,20 +287,62 @@ def _peak_rss_mb(argv: list[str], stdin: BinaryIO) -> float:
     return int(run.stdout) / 1024  # kilobytes on Linux
 
 
+def _tree_rss_mb(root: int) -> float:
+    """The RSS of a process and all its descendants now, in MB (Linux's /proc)."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        sizes[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    members = {root}
+    while True:  # children of members, until no more are found
+        grown = {pid for pid, parent in parents.items() if parent in members} - members
+        if not grown:
+            return sum(sizes.get(pid, 0) for pid in members) / 1_000_000
+        members |= grown
+
+
+def _peak_tree_rss_mb(argv: list[str], stdin: BinaryIO) -> float:
+    """The largest sum of RSS over a command's process tree, sampled every 10 ms, in MB."""
+    process = subprocess.Popen(
+        argv, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_mb(process.pid))
+        time.sleep(0.01)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)}: exit {process.returncode}")
+    return peak
+
+
 def peak_memory(stream: str, size_mb: float) -> None:
-    """Peak RSS of ``kyaml fmt -`` on a stream of about ``size_mb`` MB, in fresh processes."""
+    """Peak RSS of ``kyaml fmt -`` on a stream of about ``size_mb`` MB, in fresh processes: of
+    the one process with ``-j 1``; with all cores, of the largest process and (sampled) of the
+    whole process tree."""
     command = kyaml_command()
     if command is None:
         print("peak memory            (the kyaml command is not installed)")
         return
     big = build_stream([stream], size_mb)
+    cores = str(os.cpu_count() or 1)
     with tempfile.TemporaryFile() as f:
         f.write(big.encode())
         size = f.tell() / 1_000_000
-        for jobs in ("1", str(os.cpu_count() or 1)):
+        for jobs in ("1", cores):
             f.seek(0)
             peak = _peak_rss_mb([*command, "fmt", "-j", jobs, "-"], f)
             print(f"peak RSS, {size:.0f} MB stream, -j {jobs}  {peak:7.0f} MB (largest process)")
+        f.seek(0)
+        tree = _peak_tree_rss_mb([*command, "fmt", "-j", cores, "-"], f)
+        print(f"peak RSS, {size:.0f} MB stream, -j {cores}  {tree:7.0f} MB (process tree, sampled)")
 
 
 def profile(stream: str, top: int) -> None:
@@ -307,6 +363,9 @@ def main() -> None:
     parser.add_argument("--latency-runs", type=int, default=21)
     parser.add_argument("--memory-mb", type=float, default=50.0, help="stream size for memory")
     parser.add_argument(
+        "--baseline", type=Path, help="another installation's kyaml command, timed beside"
+    )
+    parser.add_argument(
         "--only",
         default="throughput,schema,latency,memory",
         help="comma-separated sections: throughput, schema, latency, memory, profile",
@@ -321,11 +380,11 @@ def main() -> None:
     print(f"{len(texts)} corpus files accepted by both tools, joined")
     stream = build_stream(texts, args.size_mb)
     if "throughput" in sections:
-        throughput(binary, stream, args.repeat)
+        throughput(binary, stream, args.repeat, args.baseline)
     if "schema" in sections:
         schema_cost(stream, args.repeat)
     if "latency" in sections:
-        latency(binary, args.latency_runs)
+        latency(binary, args.latency_runs, args.baseline)
     if "profile" in sections:
         profile(stream, 15)
     if "memory" in sections:

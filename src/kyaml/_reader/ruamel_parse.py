@@ -110,8 +110,12 @@ class _DocInfo:
         self.tags: list[Any] = []
 
 
-class _Loader(BaseLoader):
+class _Loader(BaseLoader):  # type: ignore[misc,unused-ignore]  # Any where ruamel is untyped
     """ruamel.yaml's bare loader, with libyaml's rule for separation tabs (see the module)."""
+
+    reader: Any
+    flow_level: int
+    allow_simple_key: bool
 
     def scan_to_next_token(self) -> None:
         """Skip white space, comments and line breaks up to the next token."""
@@ -136,7 +140,7 @@ class _Loader(BaseLoader):
 def _parse(text: str, events: list[Any]) -> list[Any]:
     """Append ruamel.yaml's events for ``text`` to ``events`` (see :func:`_pull`)."""
     loader = _Loader(text)
-    loader.doc_infos = [_DocInfo()]  # type: ignore[attr-defined]
+    loader.doc_infos = [_DocInfo()]  # type: ignore[attr-defined,unused-ignore]
     try:
         return _pull(text, loader.get_event, events)
     except (ValueError, OverflowError) as exc:

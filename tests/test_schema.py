@@ -17,6 +17,7 @@ import re
 import subprocess
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -24,7 +25,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kyaml import KyamlError
-from kyaml._reader.schema import Schema, resolve_plain, resolve_tagged, yaml11_reading
+from kyaml._reader.schema import resolve_plain, resolve_tagged, yaml11_reading
+
+if TYPE_CHECKING:
+    from kyaml._reader.schema import Schema
 from kyaml.options import SCHEMAS
 
 INF = math.inf

@@ -10,8 +10,6 @@ imports parts of the package) starts fast.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from kyaml._version import __version__
 from kyaml.errors import (
     AmbiguityError,
@@ -22,6 +20,10 @@ from kyaml.errors import (
     UnsupportedError,
 )
 from kyaml.options import Options
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     from kyaml._api import (

@@ -10,7 +10,6 @@ builds one :class:`~kyaml.options.Options` from its keywords, or takes it whole 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Any
 
 from kyaml._emit.kyaml import emit_stream
 from kyaml._reader import (
@@ -25,6 +24,10 @@ from kyaml._reader import (
 from kyaml._tree import Document, Stream
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import DEFAULT, Options, ReadOptions, build
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 if TYPE_CHECKING:
     from kyaml._data import Default

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from typing import Any
 
 from kyaml._quote import float_text, int_text
 from kyaml._tree import MAX_DEPTH, Mapping, Node, Scalar, Sequence
 from kyaml.errors import KyamlError, LimitError
 
-Default = Callable[[Any], Any]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Default = Callable[[Any], Any]
 
 
 def from_python(obj: Any, default: Default | None = None) -> Node:

@@ -11,7 +11,10 @@ removed; an empty string inside a comment group stands for a blank line.
 
 from __future__ import annotations
 
-from typing import TypeAlias
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
 
 ScalarValue: TypeAlias = "bool | int | float | str | None"
 

@@ -13,15 +13,26 @@ The subclasses say what kind of trouble it is: :class:`ParseError` (the text is 
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple
+from collections import namedtuple
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, Literal, NamedTuple
 
-class Related(NamedTuple):
-    """A second position an error's message names, as ``(label at line L, column C)``."""
+    Severity = Literal["warning", "info"]
 
-    label: str
-    line: int
-    col: int
+    class Related(NamedTuple):
+        """A second position an error's message names, as ``(label at line L, column C)``."""
+
+        label: str
+        line: int
+        col: int
+
+else:  # the same named tuple, made without importing typing
+    Related = namedtuple("Related", ["label", "line", "col"])
+    Related.__doc__ = (
+        "A second position an error's message names, as ``(label at line L, column C)``."
+    )
 
 
 class KyamlError(ValueError):
@@ -115,9 +126,6 @@ class LimitError(KyamlError):
 
 class AmbiguityError(KyamlError):
     """``strict`` mode: a value that readers of YAML 1.1 and YAML 1.2 would read differently."""
-
-
-Severity = Literal["warning", "info"]
 
 
 class Diagnostic:

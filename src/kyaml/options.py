@@ -11,7 +11,10 @@ command's start-up more than these few lines.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 #: How plain scalars can be read (SPEC §3.1): go-yaml v3's reading, YAML 1.1, YAML 1.2 core.
 SCHEMAS: tuple[str, ...] = ("reference", "1.1", "1.2")

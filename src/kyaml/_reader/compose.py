@@ -14,7 +14,6 @@ them per document for whoever asks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
 
 from kyaml._quote import quote_line as _quote_line
 from kyaml._reader.comments import (
@@ -69,6 +68,10 @@ from kyaml.errors import (
     UnsupportedError,
 )
 from kyaml.options import ReadOptions
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Final
 
 #: The alias expansion limit is the larger of this and ``ALIAS_NODES_FACTOR`` × the number of
 #: events in the input.

@@ -8,7 +8,6 @@ stream's tree. Memory holds one document's tree at a time when the caller consum
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TypeAlias
 
 from kyaml._reader.comments import CommentCount, OnComments
 from kyaml._reader.compose import OnDiagnostic, compose_stream
@@ -16,6 +15,10 @@ from kyaml._reader.split import Span, split_documents
 from kyaml._tree import Document, Scalar, Stream
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import ReadOptions
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
 
 def normalized(text: str) -> str:
@@ -223,10 +226,6 @@ def _moved(report: Callable[[Note], None], lines: int) -> Callable[[Note], None]
     """``report``, given notes whose lines are moved down ``lines`` lines."""
 
     def moved(note: Note) -> None:
-        report(
-            note._replace(line=note.line + lines)
-            if isinstance(note, CommentCount)
-            else note.moved(lines)
-        )
+        report(note.moved(lines))
 
     return moved

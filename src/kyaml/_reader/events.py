@@ -9,7 +9,10 @@ read by index, which compiled code does without a lookup.
 
 from __future__ import annotations
 
-from typing import Any, Final
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, Final
+
 
 #: An event; the names below index it.
 Event = tuple[int, int, int, int, int, int, int, str | None, str | None, str | None, int, int]

@@ -8,10 +8,12 @@ over later ones. The merged entries take the place of the ``<<`` entry, in their
 
 from __future__ import annotations
 
-from typing import TypeAlias
-
 from kyaml._tree import Comments, Mapping, Node, Scalar, Sequence
 from kyaml.errors import KyamlError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
 #: A merge key seen while building a mapping: where its entries go (an index into the mapping's
 #: own entries), its value, the ``<<`` entry's comments, and its line and column.

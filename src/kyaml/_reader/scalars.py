@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
 
 from kyaml._patterns import LazyPattern
 from kyaml._quote import (
@@ -31,6 +30,10 @@ from kyaml._reader.events import COLUMN, DOUBLE_QUOTED, LINE, PLAIN, STYLE, TAG,
 from kyaml._reader.schema import is_plain_decimal, resolve_plain, resolve_tagged, yaml11_reading
 from kyaml._tree import Scalar
 from kyaml.errors import ParseError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: ``report(event, severity, message, ambiguity)``: where diagnostics go.
 Reporter = Callable[[Event, str, str, bool], None]

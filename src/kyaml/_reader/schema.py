@@ -22,13 +22,17 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Literal
 
 from kyaml._patterns import LazyPattern
 from kyaml.errors import KyamlError, UnsupportedError
 from kyaml.options import SCHEMAS
 
-Schema = Literal["reference", "1.1", "1.2"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Schema = Literal["reference", "1.1", "1.2"]
+
 
 #: What a scalar means: null, a bool, a number or a string.
 Value = None | bool | int | float | str

@@ -16,7 +16,10 @@ a large input need not be decoded whole.
 from __future__ import annotations
 
 import re
-from typing import AnyStr
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import AnyStr
 
 # Sources, compiled where used (re caches them): a run that needs none compiles none.
 _NOTHING = r"(?:[ \t]*(?:#[^\n]*)?\n)*"

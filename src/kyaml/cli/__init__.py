@@ -13,7 +13,10 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Kept here rather than imported, so that a Ctrl-C while the command starts is already inside
 # :func:`main` (which turns it into exit 130) when any other module of the command loads.

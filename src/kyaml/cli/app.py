@@ -7,13 +7,15 @@ plain invocations an editor makes.
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from kyaml._version import __version__
 from kyaml.cli import commands as _commands
 from kyaml.cli.options import CONVERT, FMT, Option
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -20,7 +20,6 @@ import os
 import sys
 from collections.abc import Iterator
 from itertools import repeat
-from typing import IO, TYPE_CHECKING, Any
 
 from kyaml._api import OnDiagnostic, format_spans
 from kyaml._reader import Span, UnjoinableError, split_utf8
@@ -28,6 +27,10 @@ from kyaml.cli import interrupts
 from kyaml.cli.source import decode_error
 from kyaml.errors import Diagnostic
 from kyaml.options import Options
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from kyaml.cli.config import ConfigError, find_config, load_config
 from kyaml.cli.options import CONFIGURABLE
@@ -21,7 +20,6 @@ from kyaml.cli.run import (
     BULK_FROM_BYTES,
     FileJob,
     RunOptions,
-    Target,
     cpu_count,
     format_bulk,
     format_bytes,
@@ -30,8 +28,13 @@ from kyaml.cli.run import (
 from kyaml.cli.streams import read_stdin, write_stdout
 from kyaml.options import Options
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
+
 if TYPE_CHECKING:
     from kyaml.cli.discovery import Finder
+    from kyaml.cli.run import Target
 
 _JSON_REFUSED = "KYAML in a .json file would no longer be JSON; use `kyaml convert --to kyaml`"
 _PROGRESS_FROM = 20

@@ -14,10 +14,13 @@ import importlib
 import os
 import re
 import sys
-from typing import Any
 
 from kyaml._patterns import LazyPattern
 from kyaml.cli.options import CONFIGURABLE, Option
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILES = (".kyaml.toml", "kyaml.toml", "pyproject.toml")
 

@@ -15,13 +15,17 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 if TYPE_CHECKING:
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
-T = TypeVar("T")
 
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143

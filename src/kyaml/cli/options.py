@@ -15,18 +15,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any, Literal
 
 from kyaml.cli.opened import MAX_FILE_SIZE
 from kyaml.options import DEFAULT, SCHEMAS
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    Kind = Literal["flag", "switch", "value", "values"]
+    ValueType = Literal["text", "glob", "integer", "choice", "file"]
+
 #: How an option is spelt and what it holds. ``flag``: ``--check``, true when given. ``switch``:
 #: ``--strict`` and ``--no-strict``; None unless given, so that the configuration file can decide.
 #: ``value``: ``--schema 1.2``, the last one given. ``values``: ``--exclude``, one per use.
-Kind = Literal["flag", "switch", "value", "values"]
 #: What a value is: text, a glob pattern, a whole number of at least ``minimum``, one of
 #: ``choices``, or a file (a path that is not a folder).
-ValueType = Literal["text", "glob", "integer", "choice", "file"]
 
 
 class Option:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Literal, TextIO
 
-Status = Literal["changed", "unchanged", "skipped", "failed"]
-Kind = Literal["error", "warning", "info", "trace"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Literal, TextIO
+
+    Status = Literal["changed", "unchanged", "skipped", "failed"]
+    Kind = Literal["error", "warning", "info", "trace"]
+
 
 EXIT_OK = 0
 EXIT_CHANGES = 1

@@ -11,23 +11,25 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from itertools import repeat
-from typing import IO, TYPE_CHECKING, Literal
 
 from kyaml.cli import interrupts
 from kyaml.cli.collector import paused
 from kyaml.cli.opened import MAX_FILE_SIZE, Identity, open_file
-from kyaml.cli.report import Kind, Result
+from kyaml.cli.report import Result
 from kyaml.cli.source import Source, decode
 from kyaml.cli.write import write_file
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import DEFAULT
 from kyaml.options import Options as LibraryOptions
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+    from typing import IO, Literal
 
+    from kyaml.cli.report import Kind
 
-Target = Literal["kyaml", "yaml", "json"]
+    Target = Literal["kyaml", "yaml", "json"]
 
 
 class RunOptions:

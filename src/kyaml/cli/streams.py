@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import IO
 
 from kyaml.cli import interrupts
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import IO
 
 _CHUNK = 1 << 20
 

@@ -23,8 +23,6 @@ Gaps without a ``#`` cost a ``str.find``; the replay runs only where comments ar
 
 from __future__ import annotations
 
-from typing import TypeAlias
-
 from kyaml._reader.comments.gaps import (
     DOC,
     FEND,
@@ -60,6 +58,10 @@ from kyaml._reader.events import (
     Event,
 )
 from kyaml._reader.events import SCALAR as SCALAR_EVENT
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
 # What the parser does at a zero-width event: take comments at a block end, split a stem, ...
 _Z_BLOCK_END, _Z_MAP_END, _Z_STEM, _Z_DOC_END, _Z_DOC_START, _Z_OTHER = range(6)

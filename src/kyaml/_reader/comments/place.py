@@ -20,7 +20,6 @@ each document had.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from kyaml._reader.comments.model import FOOT, HEAD, LINE, Comment
 from kyaml._reader.lines import LineIndex
@@ -31,12 +30,20 @@ from kyaml._tree import Comments, Mapping, Node, Sequence
 _NO_BRACKET = 1 << 62
 
 
-class CommentCount(NamedTuple):
+class CommentCount:
     """How many comments a document carried, and the 1-based position of its first."""
 
-    line: int
-    column: int
-    number: int
+    __slots__ = ("column", "line", "number")
+
+    def __init__(self, line: int, column: int, number: int) -> None:
+        """``number`` comments, the first at ``line`` and ``column``."""
+        self.line = line
+        self.column = column
+        self.number = number
+
+    def moved(self, lines: int) -> CommentCount:
+        """The same count, its position ``lines`` lines further down."""
+        return CommentCount(self.line + lines, self.column, self.number)
 
 
 OnComments = Callable[[CommentCount], None]

@@ -149,11 +149,15 @@ def _walls(times: list[Timing]) -> list[float]:
     return [t.wall for t in times]
 
 
-def _ratio(times: dict[str, list[Timing]], name: str, clock: str = "wall") -> float:
-    """The median over rounds of the reference's time over ``name``'s (a throughput ratio), by
-    wall or CPU time."""
+def _ratios(times: dict[str, list[Timing]], name: str, clock: str = "wall") -> list[float]:
+    """Each round's reference time over ``name``'s (a throughput ratio), by wall or CPU time."""
     pairs = zip(times["reference"], times[name], strict=True)
-    return statistics.median(getattr(r, clock) / getattr(k, clock) for r, k in pairs)
+    return [getattr(r, clock) / getattr(k, clock) for r, k in pairs]
+
+
+def _ratio(times: dict[str, list[Timing]], name: str, clock: str = "wall") -> float:
+    """The median over rounds of :func:`_ratios`."""
+    return statistics.median(_ratios(times, name, clock))
 
 
 def _run_binary(argv: list[str], data: bytes) -> float:
@@ -224,7 +228,11 @@ def throughput(binary: Path, stream: str, repeat: int, baseline: Path | None = N
         if name != "reference":
             speed = mb / statistics.median(_walls(times[name]))
             wall, cpu = _ratio(times, name), _ratio(times, name, "cpu")
-            print(f"kyaml {name:16} {speed:7.2f} MB/s   ratio {wall:.2f} wall, {cpu:.2f} CPU")
+            lowest = min(_ratios(times, name, "cpu"))
+            print(
+                f"kyaml {name:16} {speed:7.2f} MB/s   ratio {wall:.2f} wall, {cpu:.2f} CPU"
+                f" (lowest round {lowest:.2f})"
+            )
     if command is None:
         print("kyaml fmt -            (the kyaml command is not installed)")
 

@@ -488,8 +488,9 @@ def int_spellings(value: int) -> list[str]:
     """Ways to write ``value`` that kyaml's default schema reads as that integer (SPEC §3.1)."""
     forms = [str(value)]
     if value >= 0:
-        forms += [f"0x{value:x}", f"0x{value:X}", f"0o{value:o}"]
-        forms += [f"0b{value:b}", f"+{value}"]
+        forms.append(f"+{value}")
+    if 0 <= value < 2**64:  # beyond 64 bits, go-yaml v3 reads other spellings otherwise
+        forms += [f"0x{value:x}", f"0x{value:X}", f"0o{value:o}", f"0b{value:b}"]
         if value > 0:
             forms.append(f"0{value:o}")
         if value >= 10:

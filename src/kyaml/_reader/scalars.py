@@ -27,9 +27,15 @@ from kyaml._quote import (
 )
 from kyaml._quote import quote_line as _quote_line
 from kyaml._reader.events import COLUMN, DOUBLE_QUOTED, LINE, PLAIN, STYLE, TAG, VALUE, Event
-from kyaml._reader.schema import is_plain_decimal, resolve_plain, resolve_tagged, yaml11_reading
+from kyaml._reader.schema import (
+    in_64_bits,
+    is_plain_decimal,
+    resolve_plain,
+    resolve_tagged,
+    yaml11_reading,
+)
 from kyaml._tree import Scalar
-from kyaml.errors import ParseError
+from kyaml.errors import LimitError, ParseError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -71,6 +77,7 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
         if tag == _STR_TAG:
             return Scalar(text, None, line, column)
         value = resolve_tagged(tag, text, not quoted, schema, line, column)  # type: ignore[arg-type]
+        _check_size(event, text, value)
         if tag.endswith(":binary") or tag == "!!binary":
             report(event, "warning", "!!binary data written as its base64 text (a string)", False)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -83,6 +90,7 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
         if schema != "1.1" and text and text[0] in _AMBIGUOUS_STARTS:
             _ambiguity(event, text, value, report)
         return Scalar(value, None, line, column)
+    _check_size(event, text, value)
     if schema != "1.1":
         _ambiguity(event, text, value, report)
     if value is None or value is True or value is False:
@@ -126,14 +134,14 @@ def check_key(event: Event, schema: str, report: Reporter) -> None:
     written = key_text(text)
     if not same_value(reading, value):
         message = (
-            f"key {text}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-            f" {describe(value)}; written as the string {written}"
+            f"key {clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
+            f" {describe(value)}; written as the string {clip(written)}"
         )
         report(event, "warning", message, True)
     else:
         message = (
-            f"key {text} reads as {describe(value)}; KYAML keys are strings, so it is written"
-            f" as {written}"
+            f"key {clip(text)} reads as {describe(value)}; KYAML keys are strings, so it is"
+            f" written as {clip(written)}"
         )
         report(event, "warning", message, False)
 
@@ -142,11 +150,42 @@ def _ambiguity(event: Event, text: str, value: Any, report: Reporter) -> None:
     reading = yaml11_reading(text)
     if same_value(reading, value):
         return
-    message = (
-        f"{text}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-        f" {describe(value)}; written as {scalar_line(value)}"
-    )
+    if isinstance(reading, int) and isinstance(value, str) and not in_64_bits(reading):
+        message = (
+            f"{clip(text)}: an integer beyond 64 bits to YAML 1.1 (kubectl), a string to go-yaml"
+            " v3 (the reference's reader); written as the string, as the reference does"
+        )
+    else:
+        message = (
+            f"{clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
+            f" {describe(value)}; written as {clip(scalar_line(value))}"
+        )
     report(event, "warning", message, True)
+
+
+#: Past this many bits an int's decimal form passes CPython's limit of 4300 digits for ``str``:
+#: writing it is quadratic work, which CPython refuses to do unasked.
+_MAX_INT_BITS = 14_000
+
+
+def _check_size(event: Event, text: str, value: Any) -> None:
+    """Refuse an int spelt otherwise than in decimal (``0x…``, ``0o…``, ``1:30``) whose decimal
+    form would be longer than CPython writes (an int spelt in decimal keeps its text)."""
+    if (
+        isinstance(value, int)
+        and value.bit_length() > _MAX_INT_BITS
+        and not text.lstrip("+-").replace("_", "").isdigit()
+    ):
+        message = (
+            f"{clip(text)}: an integer of {value.bit_length()} bits: its decimal form would"
+            " pass 4300 digits"
+        )
+        raise LimitError(message, event[LINE] + 1, event[COLUMN] + 1)
+
+
+def clip(text: str) -> str:
+    """``text`` as a message echoes it: at most about 80 characters, the middle elided."""
+    return text if len(text) <= 80 else f"{text[:60]}…{text[-15:]}"
 
 
 def _number_note(
@@ -157,13 +196,15 @@ def _number_note(
     written = scalar_line(value)
     if written == text:
         return
-    shown = f"{event[TAG]} {text}" if tagged else text
-    message = f"{shown}: number written as {written}, which every reader reads alike"
+    shown = f"{event[TAG]} {clip(text)}" if tagged else clip(text)
+    message = f"{shown}: number written as {clip(written)}, which every reader reads alike"
     report(event, "info", message, False)
 
 
 def _big_int(event: Event, text: str, report: Reporter) -> None:
-    message = f"{text}: integer beyond 64 bits, written exactly; some YAML readers cannot hold it"
+    message = (
+        f"{clip(text)}: integer beyond 64 bits, written exactly; some YAML readers cannot hold it"
+    )
     report(event, "warning", message, False)
 
 
@@ -172,8 +213,10 @@ def describe(value: Any) -> str:
     if value is None or isinstance(value, bool):
         return scalar_line(value)
     if isinstance(value, str):
-        return "the string " + _quote_line(value)
+        return "the string " + clip(_quote_line(value))
     if isinstance(value, int):
+        if value.bit_length() > 128:  # its decimal digits would say less, at quadratic cost
+            return f"an integer of {value.bit_length()} bits"
         return "the integer " + int_text(value)
     return "the float " + float_text(value)
 

@@ -2,11 +2,12 @@
 
 Three schemas read plain scalars:
 
-- ``reference``: go-yaml v3's reading, as the reference encoder sees it. Two deliberate
-  differences: ints of any size are exact ints (go-yaml v3 holds int64, or uint64 when unsigned;
-  past that a decimal becomes a float, or a string beyond float range, and ``0x``/``0o``/``0b`` a
-  string), and digits that are not octal after a leading zero (``09``, ``0778``) are the decimal
-  int (go-yaml v3: a float).
+- ``reference``: go-yaml v3's reading, as the reference encoder sees it. go-yaml v3 holds int64,
+  or uint64 when unsigned: past that, ``0x``/``0o``/``0b`` text is a string (an Ethereum address
+  stays text) and leading-zero octal a float, as there. Two deliberate differences: decimal ints
+  of any size are exact ints (go-yaml v3: a float, or a string beyond float range), and digits
+  that are not octal after a leading zero (``09``, ``0778``) are the decimal int (go-yaml v3: a
+  float).
 - ``1.1``: YAML 1.1 as PyYAML's SafeLoader reads it, plus the ``y``/``n`` booleans of the YAML 1.1
   spec and go-yaml v2. Where PyYAML fails (``0x_``, ``0b_``) the text is a string.
 - ``1.2``: the YAML 1.2 core schema, strictly (no ``_``, no ``0b``, ``0777`` is 777).
@@ -129,6 +130,12 @@ def _finite(number: str, text: str) -> float | str:
     return text if math.isinf(value) else value
 
 
+def in_64_bits(value: int, sign: str = "") -> bool:
+    """Whether go-yaml v3 holds ``value`` as an int64 or a uint64; Go's ParseUint refuses a
+    sign, so text with a ``+`` must fit an int64."""
+    return -(2**63) <= value < (2**63 if sign == "+" else 2**64)
+
+
 def _reference_number(text: str) -> Value:
     if text[0] == ".":
         return _finite(text.replace("_", ""), text) if _GO_DOT_FLOAT.fullmatch(text) else text
@@ -136,23 +143,30 @@ def _reference_number(text: str) -> Value:
     m = _REF_INT.fullmatch(plain)
     if m:
         sign, hexa, octal, binary, legacy, dec = m.groups()
+        if dec is not None:
+            value = _decimal(dec)  # includes 09, 0778: decimal (go-yaml v3: a float)
+            return -value if sign == "-" else value
         if hexa is not None:
             value = int(hexa, 16)
         elif octal is not None:
             value = int(octal, 8)
         elif binary is not None:
             value = int(binary, 2)
-        elif legacy is not None:
-            value = int(legacy, 8) if legacy else 0
         else:
-            value = _decimal(dec)  # includes 09, 0778: decimal (go-yaml v3: a float)
-        return -value if sign == "-" else value
+            value = int(legacy, 8) if legacy else 0
+        value = -value if sign == "-" else value
+        if in_64_bits(value, sign):
+            return value
+        # beyond 64 bits go-yaml v3 tries its float pattern, which only leading-zero octal
+        # digits match; 0x/0o/0b text stays a string
+        return _finite(plain, text) if legacy is not None else text
     if _FLOAT.fullmatch(plain):
         return _finite(plain, text)
     m = _REF_SIGNED_AFTER_PREFIX.fullmatch(plain)
     if m:
         binary, octal = m.groups()
-        return int(binary, 2) if binary is not None else int(octal, 8)
+        value = int(binary, 2) if binary is not None else int(octal, 8)
+        return value if -(2**63) <= value < 2**63 else text
     return text
 
 

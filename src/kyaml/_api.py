@@ -21,6 +21,7 @@ from kyaml._reader import (
     compose_parts,
     compose_stream,
 )
+from kyaml._reader.decode import as_text
 from kyaml._tree import Document, Stream
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import DEFAULT, Options, ReadOptions, build
@@ -50,7 +51,7 @@ __all__ = [
 
 
 def format_str(
-    text: str,
+    text: str | bytes | bytearray,
     *,
     compact: bool = DEFAULT.compact,
     schema: str = DEFAULT.schema,
@@ -67,7 +68,9 @@ def format_str(
     be formatted safely raises :class:`KyamlError` and nothing is returned.
     """
     opts = build(options, compact=compact, schema=schema, strict=strict, parser=parser)
-    parts = compose_documents(text, opts.read, on_diagnostic, _dropped(opts, on_diagnostic))
+    parts = compose_documents(
+        as_text(text), opts.read, on_diagnostic, _dropped(opts, on_diagnostic)
+    )
     return "".join([part_text(part, opts.compact) for part in parts])
 
 
@@ -118,7 +121,7 @@ def part_text(part: Part, compact: bool = False) -> str:
 
 
 def loads_all(
-    text: str,
+    text: str | bytes | bytearray,
     *,
     schema: str = DEFAULT.schema,
     parser: str = DEFAULT.parser,
@@ -127,12 +130,12 @@ def loads_all(
     """The Python data of every document in a YAML, KYAML or JSON stream."""
     from kyaml._data import to_python  # not needed to format: imported on first use
 
-    stream = compose_all(text, build(options, schema=schema, parser=parser).read)
+    stream = compose_all(as_text(text), build(options, schema=schema, parser=parser).read)
     return [to_python(doc.root) for doc in stream.documents]
 
 
 def loads(
-    text: str,
+    text: str | bytes | bytearray,
     *,
     schema: str = DEFAULT.schema,
     parser: str = DEFAULT.parser,
@@ -141,7 +144,7 @@ def loads(
     """The Python data of a YAML, KYAML or JSON text holding exactly one document."""
     from kyaml._data import to_python
 
-    stream = compose_all(text, build(options, schema=schema, parser=parser).read)
+    stream = compose_all(as_text(text), build(options, schema=schema, parser=parser).read)
     count = len(stream.documents)
     if count != 1:
         raise KyamlError(f"expected exactly one document, found {count}")
@@ -149,24 +152,24 @@ def loads(
 
 
 def load(
-    fp: IO[str],
+    fp: IO[str] | IO[bytes],
     *,
     schema: str = DEFAULT.schema,
     parser: str = DEFAULT.parser,
     options: Options | None = None,
 ) -> Any:
-    """:func:`loads` of a text file object's content."""
+    """:func:`loads` of a file object's content (text, or bytes from a binary file)."""
     return loads(fp.read(), schema=schema, parser=parser, options=options)
 
 
 def load_all(
-    fp: IO[str],
+    fp: IO[str] | IO[bytes],
     *,
     schema: str = DEFAULT.schema,
     parser: str = DEFAULT.parser,
     options: Options | None = None,
 ) -> list[Any]:
-    """:func:`loads_all` of a text file object's content."""
+    """:func:`loads_all` of a file object's content (text, or bytes from a binary file)."""
     return loads_all(fp.read(), schema=schema, parser=parser, options=options)
 
 
@@ -226,7 +229,7 @@ def dump_all(
 
 
 def to_yaml(
-    text: str,
+    text: str | bytes | bytearray,
     *,
     schema: str = DEFAULT.schema,
     on_diagnostic: OnDiagnostic | None = None,
@@ -253,11 +256,11 @@ def to_yaml(
     def read_back(yaml: str) -> Stream:
         return compose_stream(yaml, back)
 
-    return block_yaml(compose_all(text, opts.read, on_diagnostic), read_back)
+    return block_yaml(compose_all(as_text(text), opts.read, on_diagnostic), read_back)
 
 
 def to_json(
-    text: str,
+    text: str | bytes | bytearray,
     *,
     schema: str = DEFAULT.schema,
     on_diagnostic: OnDiagnostic | None = None,
@@ -275,4 +278,4 @@ def to_json(
     from kyaml._emit.json import emit_json
 
     opts = build(options, schema=schema, strict=strict, parser=parser)
-    return emit_json(compose_all(text, opts.read, on_diagnostic), on_diagnostic)
+    return emit_json(compose_all(as_text(text), opts.read, on_diagnostic), on_diagnostic)

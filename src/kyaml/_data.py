@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from kyaml._quote import float_text, int_text
+from kyaml._quote import float_text, int_text, quote_line
 from kyaml._tree import MAX_DEPTH, Mapping, Node, Scalar, Sequence
 from kyaml.errors import KyamlError, LimitError
 
@@ -22,8 +22,45 @@ if TYPE_CHECKING:
 
 
 def from_python(obj: Any, default: Default | None = None) -> Node:
-    """The tree of a Python value; ``default`` converts values of other types, as in ``json``."""
-    return _Builder(default).node(obj, 0)
+    """The tree of a Python value; ``default`` converts values of other types, as in ``json``.
+
+    An error names where in the value it is (``at spec.containers[0].name``)."""
+    try:
+        return _Builder(default).node(obj, 0)
+    except KyamlError as exc:
+        segments: list[str] | None = getattr(exc, "_data_path", None)
+        if not segments:
+            raise
+        located = type(exc)(f"{exc.message} at {''.join(reversed(segments)).lstrip('.')}")
+    raise located  # outside the handler: the unlocated error is not its context
+
+
+def _within(exc: KyamlError, segment: str) -> None:
+    """Note on ``exc``, as it passes up, the step into the container it came from."""
+    segments: list[str] | None = getattr(exc, "_data_path", None)
+    if segments is None:
+        segments = []
+        setattr(exc, "_data_path", segments)  # noqa: B010 - an attribute KyamlError does not declare
+    segments.append(segment)
+
+
+def _key_segment(key: str) -> str:
+    """A key as a step of a path: ``.name``, or ``["a b"]`` when it is not a bare word."""
+    if key and all(c.isalnum() or c in "_-" for c in key) and key.isascii():
+        return "." + key
+    return "[" + quote_line(key) + "]"
+
+
+def _lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate in ``text`` as ``U+D800``, or None: no Unicode text holds one,
+    so ``loads`` would refuse what was written."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"U+{ord(text[exc.start]):04X}"
+    return None
 
 
 def _time_text(value: _dt.date) -> str:
@@ -47,7 +84,12 @@ class _Builder:
         self.path: set[int] = set()
 
     def node(self, obj: Any, depth: int) -> Node:
-        if obj is None or isinstance(obj, (bool, str, int, float)):
+        if isinstance(obj, str):
+            lone = _lone_surrogate(obj)
+            if lone is not None:
+                raise KyamlError(f"a lone surrogate ({lone}) in a string: not Unicode text")
+            return Scalar(_scalar_value(obj))
+        if obj is None or isinstance(obj, (bool, int, float)):
             return Scalar(_scalar_value(obj))
         if isinstance(obj, (dict, list, tuple)):
             if depth >= MAX_DEPTH:
@@ -59,7 +101,7 @@ class _Builder:
             try:
                 if isinstance(obj, dict):
                     return self.mapping(obj, depth)
-                return Sequence([self.node(item, depth + 1) for item in obj])
+                return self.sequence(obj, depth)
             finally:
                 self.path.discard(marker)
         if isinstance(obj, _dt.date):
@@ -67,7 +109,14 @@ class _Builder:
         if self.default is not None:
             if depth >= MAX_DEPTH:
                 raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
-            return self.node(self.default(obj), depth + 1)
+            marker = id(obj)
+            if marker in self.path:  # default() gave back what it was given, or holds it
+                raise KyamlError("circular reference detected (through default)")
+            self.path.add(marker)
+            try:
+                return self.node(self.default(obj), depth + 1)
+            finally:
+                self.path.discard(marker)
         raise TypeError(f"Object of type {type(obj).__name__} is not KYAML serializable")
 
     def mapping(self, obj: dict[Any, Any], depth: int) -> Mapping:
@@ -77,9 +126,26 @@ class _Builder:
             text = _key_text(key)
             if text in seen:
                 raise KyamlError(f"duplicate key {text!r} after converting keys to strings")
+            lone = _lone_surrogate(text)
+            if lone is not None:
+                raise KyamlError(f"a lone surrogate ({lone}) in the key {quote_line(text)}")
             seen.add(text)
-            items.append((text, self.node(value, depth + 1)))
+            try:
+                items.append((text, self.node(value, depth + 1)))
+            except KyamlError as exc:
+                _within(exc, _key_segment(text))
+                raise
         return Mapping(items)
+
+    def sequence(self, obj: list[Any] | tuple[Any, ...], depth: int) -> Sequence:
+        items: list[Node] = []
+        for index, item in enumerate(obj):
+            try:
+                items.append(self.node(item, depth + 1))
+            except KyamlError as exc:
+                _within(exc, f"[{index}]")
+                raise
+        return Sequence(items)
 
 
 def _scalar_value(obj: bool | str | int | float | None) -> bool | str | int | float | None:

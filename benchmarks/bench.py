@@ -9,6 +9,7 @@ files both tools accept, joined into one stream. The reference is the Go binary 
     python benchmarks/bench.py --size-mb 5 --repeat 5
     python benchmarks/bench.py --only profile     # where format_str spends its time
     python benchmarks/bench.py --baseline /other/venv/bin/kyaml   # two versions, same rounds
+    python benchmarks/bench.py --only large       # peak memory on a huge flow list, 10^6 keys
 
 Contenders run in interleaved rounds, so that a machine whose speed drifts slows them alike.
 Figures are medians; a ratio (the median of the rounds' ratios) is what to compare across
@@ -353,6 +354,42 @@ def peak_memory(stream: str, size_mb: float) -> None:
         print(f"peak RSS, {size:.0f} MB stream, -j {cores}  {tree:7.0f} MB (process tree, sampled)")
 
 
+def _large_inputs() -> dict[str, bytes]:
+    """Two shapes that stress memory: a ~10 MB one-line flow list and a mapping of 10⁶ keys."""
+    flow = "[" + ", ".join(str(i % 10) for i in range(3_333_333)) + "]\n"
+    keys = "".join(f"key{i}: {i}\n" for i in range(1_000_000))
+    return {"10 MB flow list": flow.encode(), "10^6 keys": keys.encode()}
+
+
+def large(binary: Path, baseline: Path | None = None) -> None:
+    """Peak RSS and time of the reference and ``kyaml fmt -j 1 -`` (and ``baseline``) on the
+    large shapes, one run each, with the ratio of kyaml's peak RSS to the reference's."""
+    command = kyaml_command()
+    if command is None:
+        print("large inputs           (the kyaml command is not installed)")
+        return
+    contenders = {
+        "reference": [str(binary), "-kyaml", "-"],
+        "kyaml": [*command, "fmt", "-j", "1", "-"],
+    }
+    if baseline is not None:
+        contenders["baseline"] = [str(baseline), "fmt", "-j", "1", "-"]
+    for shape, data in _large_inputs().items():
+        peaks: dict[str, float] = {}
+        with tempfile.TemporaryFile() as f:
+            f.write(data)
+            for name, argv in contenders.items():
+                f.seek(0)
+                start = time.perf_counter()
+                peaks[name] = _peak_rss_mb(argv, f)
+                seconds = time.perf_counter() - start
+                ratio = peaks[name] / peaks["reference"]
+                print(
+                    f"{shape:16} {name:9} {seconds:6.2f} s  peak RSS {peaks[name]:6.0f} MB"
+                    f"  ({ratio:.2f}× the reference's)"
+                )
+
+
 def profile(stream: str, top: int) -> None:
     """cProfile of ``format_str`` on the stream: the entries with the most time of their own."""
     import cProfile
@@ -376,7 +413,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="throughput,schema,latency,memory",
-        help="comma-separated sections: throughput, schema, latency, memory, profile",
+        help="comma-separated sections: throughput, schema, latency, memory, large, profile",
     )
     args = parser.parse_args()
     os.chdir(tempfile.mkdtemp(prefix="kyaml-bench-"))  # no configuration file applies
@@ -393,6 +430,8 @@ def main() -> None:
         schema_cost(stream, args.repeat)
     if "latency" in sections:
         latency(binary, args.latency_runs, args.baseline)
+    if "large" in sections:
+        large(binary, args.baseline)
     if "profile" in sections:
         profile(stream, 15)
     if "memory" in sections:

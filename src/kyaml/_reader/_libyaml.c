@@ -85,11 +85,59 @@ make_event(yaml_event_t *e)
         value = Py_None;
         Py_INCREF(value);
     }
-    return Py_BuildValue("(innnnnnNNNll)", (int)e->type,
-                         (Py_ssize_t)e->start_mark.index, (Py_ssize_t)e->start_mark.line,
-                         (Py_ssize_t)e->start_mark.column, (Py_ssize_t)e->end_mark.index,
-                         (Py_ssize_t)e->end_mark.line, (Py_ssize_t)e->end_mark.column,
-                         anchor, tag, value, style, flags);
+    /* The six positions; equal ones share one int object (a column equals its index on a
+     * text's first line, an end line its start line, an empty event's end its start), which
+     * keeps the events of a large one-line or many-line input smaller. */
+    Py_ssize_t at[6] = {
+        (Py_ssize_t)e->start_mark.index, (Py_ssize_t)e->start_mark.line,
+        (Py_ssize_t)e->start_mark.column, (Py_ssize_t)e->end_mark.index,
+        (Py_ssize_t)e->end_mark.line, (Py_ssize_t)e->end_mark.column,
+    };
+    PyObject *tuple = PyTuple_New(12);
+    if (tuple == NULL) {
+        Py_DECREF(anchor);
+        Py_DECREF(tag);
+        Py_DECREF(value);
+        return NULL;
+    }
+    PyObject *kind = PyLong_FromLong((long)e->type);
+    if (kind == NULL) {
+        goto failed;
+    }
+    PyTuple_SET_ITEM(tuple, 0, kind);
+    for (int k = 0; k < 6; k++) {
+        PyObject *number = NULL;
+        for (int j = 0; j < k; j++) {
+            if (at[j] == at[k]) {
+                number = PyTuple_GET_ITEM(tuple, 1 + j);
+                Py_INCREF(number);
+                break;
+            }
+        }
+        if (number == NULL && (number = PyLong_FromSsize_t(at[k])) == NULL) {
+            goto failed;
+        }
+        PyTuple_SET_ITEM(tuple, 1 + k, number);
+    }
+    PyTuple_SET_ITEM(tuple, 7, anchor);
+    PyTuple_SET_ITEM(tuple, 8, tag);
+    PyTuple_SET_ITEM(tuple, 9, value);
+    anchor = tag = value = NULL; /* the tuple owns them */
+    PyObject *numbers[2] = {PyLong_FromLong(style), PyLong_FromLong(flags)};
+    if (numbers[0] == NULL || numbers[1] == NULL) {
+        Py_XDECREF(numbers[0]);
+        Py_XDECREF(numbers[1]);
+        goto failed;
+    }
+    PyTuple_SET_ITEM(tuple, 10, numbers[0]);
+    PyTuple_SET_ITEM(tuple, 11, numbers[1]);
+    return tuple;
+failed:
+    Py_XDECREF(anchor);
+    Py_XDECREF(tag);
+    Py_XDECREF(value);
+    Py_DECREF(tuple); /* unset items are NULL, which tuple deallocation skips */
+    return NULL;
 }
 
 static PyObject *

@@ -49,7 +49,7 @@ from kyaml._reader.events import (
     Event,
 )
 from kyaml._reader.merge import Merge, apply_merges, copy_node
-from kyaml._reader.parse import check_alias_text, parse_events
+from kyaml._reader.parse import check_alias_text, may_alias, parse_events
 from kyaml._reader.scalars import (
     check_key,
     plain_key_is_string,
@@ -116,7 +116,9 @@ def compose_stream(
         events = parse_events(text, options.parser)
         comments = collect(text, events)
         composer = _Composer(text, events, comments, options, on_diagnostic, on_comments)
-        stream = composer.run()  # aliases share nodes: linear, however much they expand
+        if not may_alias(text):  # no alias text to bound: the events may go as they are read
+            return composer.run(consume=True)
+        stream = composer.run(consume=False)  # aliases share nodes: linear, however they expand
         check_alias_text(text, events)
         return stream
     except KyamlError as exc:
@@ -215,11 +217,17 @@ class _Composer:
 
     # --- the walk ------------------------------------------------------------------------------
 
-    def run(self) -> Stream:
+    def run(self, consume: bool) -> Stream:
+        """The stream's tree. With ``consume``, each event leaves the list as it is read, so
+        that the events of a large input are freed while its tree grows, not after."""
         comments = self.comments
         stack = self.stack
         schema_report = self._report
-        for i, event in enumerate(self.events):
+        events = self.events
+        if consume:
+            events.reverse()  # pop() then takes them in order, each in constant time
+        for i in range(len(events)):
+            event = events.pop() if consume else events[i]
             kind = event[0]
             if kind == SCALAR:
                 top = stack[-1] if stack else None

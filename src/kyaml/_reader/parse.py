@@ -137,13 +137,15 @@ def _binding_error(
 #: ``ALIAS_TEXT_FACTOR`` × the length of the input (the composer bounds the number of nodes).
 ALIAS_TEXT_MIN = 16 * 1024 * 1024
 ALIAS_TEXT_FACTOR = 10
-# Where an alias may stand: ``*`` and a name character (a superset; :func:`_may_alias` also
+# Where an alias may stand: ``*`` and a name character (a superset; :func:`may_alias` also
 # looks at the character before it). Starting with a literal, the pattern is searched quickly.
 _ALIAS = LazyPattern(r"\*[^\s\[\]{},]")
 
 
-def _may_alias(text: str) -> bool:
+def may_alias(text: str) -> bool:
     """Whether ``text`` may hold an alias: a ``*`` and a name character at a node's start."""
+    if "*" not in text:
+        return False
     for m in _ALIAS.finditer(text):
         at = m.start()
         if at == 0 or text[at - 1].isspace() or text[at - 1] in "[{,:":
@@ -161,7 +163,7 @@ def check_alias_text(text: str, events: list[Event], limit: int | None = None) -
     the text may hold an alias; anchors still open (a recursive alias) or unknown are left to
     the composer to report.
     """
-    if "*" not in text or not _may_alias(text):
+    if not may_alias(text):
         return
     if limit is None:
         limit = max(ALIAS_TEXT_MIN, ALIAS_TEXT_FACTOR * len(text))

@@ -109,7 +109,11 @@ def test_norway_is_a_warning_naming_both_readings() -> None:
 def test_strict_turns_the_first_ambiguity_into_an_error() -> None:
     err = error("a: 1\ncountry: NO\n", strict=True)
     assert (err.line, err.column) == (2, 10)
-    assert compose("a: 0777\n", strict=True)  # a rewrite is no ambiguity
+    assert compose("a: 0x1F\n", strict=True)  # a rewrite every reader agrees on is no ambiguity
+    # YAML 1.2 readers read 777: kubectl and the reference read 511 (octal)
+    err = error("a: 0777\n", strict=True)
+    assert (err.line, err.column) == (1, 4)
+    assert "YAML 1.1 (kubectl) reads the integer 511, YAML 1.2 reads the integer 777" in err.message
 
 
 @pytest.mark.parametrize(
@@ -398,3 +402,20 @@ def test_a_key_spelled_like_an_internal_marker_is_an_ordinary_key() -> None:
     """Merge keys are tracked apart from key text, so no real key can pass for one."""
     text = '{"\\0<<": null, "<<": 1}\n'
     assert loads(text) == {"\x00<<": None, "<<": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("0644", "reads the integer 420, YAML 1.2 reads the integer 644; written as 420"),
+        ("1_000", 'reads the integer 1000, YAML 1.2 reads the string "1_000"; written as 1000'),
+        ("0b101", 'reads the integer 5, YAML 1.2 reads the string "0b101"; written as 5'),
+    ],
+)
+def test_values_yaml11_and_yaml12_read_differently_are_warnings(text: str, readings: str) -> None:
+    """The input schema (go-yaml v3) may agree with YAML 1.1 where YAML 1.2 readers do not:
+    ``defaultMode: 0644`` is 420 to kubectl and the reference, 644 to ruamel.yaml."""
+    notes: list[Diagnostic] = []
+    format_str(f"defaultMode: {text}\n", on_diagnostic=notes.append)
+    warnings = [n.message for n in notes if n.severity == "warning"]
+    assert warnings == [f"{text}: YAML 1.1 (kubectl) {readings}"]

@@ -88,11 +88,11 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     if value.__class__ is str:
         if schema != "1.1" and text and text[0] in _AMBIGUOUS_STARTS:
-            _ambiguity(event, text, value, report)
+            _ambiguity(event, text, value, schema, report)
         return Scalar(value, None, line, column)
     _check_size(event, text, value)
     if schema != "1.1":
-        _ambiguity(event, text, value, report)
+        _ambiguity(event, text, value, schema, report)
     if value is None or value is True or value is False:
         return Scalar(value, None, line, column)
     if isinstance(value, int):
@@ -146,9 +146,13 @@ def check_key(event: Event, schema: str, report: Reporter) -> None:
         report(event, "warning", message, False)
 
 
-def _ambiguity(event: Event, text: str, value: Any, report: Reporter) -> None:
+def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporter) -> None:
+    """A warning (an ambiguity) when YAML 1.1 and YAML 1.2 readers read ``text`` differently,
+    or a YAML 1.1 reader differently from the input schema: ``0644`` is 420 to both kubectl and
+    go-yaml v3, but 644 to a YAML 1.2 reader."""
     reading = yaml11_reading(text)
-    if same_value(reading, value):
+    core = resolve_plain(text, "1.2") if schema == "reference" else value
+    if same_value(reading, value) and same_value(reading, core):
         return
     if isinstance(reading, int) and isinstance(value, str) and not in_64_bits(reading):
         message = (
@@ -158,7 +162,7 @@ def _ambiguity(event: Event, text: str, value: Any, report: Reporter) -> None:
     else:
         message = (
             f"{clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-            f" {describe(value)}; written as {clip(scalar_line(value))}"
+            f" {describe(core)}; written as {clip(scalar_line(value))}"
         )
     report(event, "warning", message, True)
 

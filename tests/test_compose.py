@@ -419,3 +419,22 @@ def test_values_yaml11_and_yaml12_read_differently_are_warnings(text: str, readi
     format_str(f"defaultMode: {text}\n", on_diagnostic=notes.append)
     warnings = [n.message for n in notes if n.severity == "warning"]
     assert warnings == [f"{text}: YAML 1.1 (kubectl) {readings}"]
+
+
+@pytest.mark.parametrize(
+    ("schema", "written"), [("reference", '"1.0e+400"'), ("1.1", ".inf"), ("1.2", ".inf")]
+)
+def test_a_number_beyond_float_range_follows_the_schema(schema: str, written: str) -> None:
+    """go-yaml v3 reads ``1.0e+400`` as a string; PyYAML, ruamel.yaml and the JavaScript
+    ``yaml`` package as infinity. Under ``reference`` the string, with a warning naming both."""
+    notes: list[Diagnostic] = []
+    out = format_str("a: 1.0e+400\n", schema=schema, on_diagnostic=notes.append)
+    assert out == f"---\n{{\n  a: {written},\n}}\n"
+    if schema == "reference":
+        assert [(n.severity, n.message) for n in notes] == [
+            (
+                "warning",
+                "1.0e+400: YAML 1.1 (kubectl) reads the float .inf, YAML 1.2 reads the float .inf;"
+                ' written as "1.0e+400"',
+            )
+        ]

@@ -358,7 +358,7 @@ YAML11 = [
     ("-.Inf", -INF),
     ("+.INF", INF),
     (".NaN", NAN),
-    ("1.0e+400", "1.0e+400"),  # beyond float range: a string (PyYAML: inf)
+    ("1.0e+400", math.inf),  # beyond float range: infinity, as PyYAML reads it
     ("9" * 400 + ":00", int("9" * 400) * 60),
     ("9" * 400 + ":00.0", "9" * 400 + ":00.0"),  # beyond float range
     ("1" + ":1" * 200 + ".5", "1" + ":1" * 200 + ".5"),  # 60**200 is beyond float range
@@ -410,7 +410,7 @@ CORE = [
     ("-.5", -0.5),
     ("1.", 1.0),
     (".", "."),
-    ("1e400", "1e400"),  # beyond float range: a string, as in the reference schema
+    ("1e400", math.inf),  # beyond float range: infinity, as ruamel.yaml reads it
     ("+.inf", INF),
     ("-.INF", -INF),
     (".NaN", NAN),
@@ -457,8 +457,10 @@ def test_never_raises(text: str, schema: Schema) -> None:
 
 @given(st.text(alphabet="0123456789_+-.:eExXoObBaF"), st.sampled_from(SCHEMAS))
 def test_never_raises_on_number_like_text(text: str, schema: Schema) -> None:
+    """Under ``reference``, infinity only from its own spelling (go-yaml v3 reads ``1e400`` as a
+    string); ``1.1`` and ``1.2`` read a number beyond float range as infinity."""
     value = resolve_plain(text, schema)
-    if isinstance(value, float):
+    if isinstance(value, float) and schema == "reference":
         assert not math.isinf(value) or text.lstrip("+-").lower() == ".inf"
 
 

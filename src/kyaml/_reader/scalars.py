@@ -100,8 +100,8 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
             if exceeds_int64(value):
                 _big_int(event, text, report)
             return Scalar(value, text, line, column)
-    elif SAFE_FLOAT.fullmatch(text):
-        return Scalar(value, text, line, column)
+    elif isinstance(value, float) and math.isfinite(value) and SAFE_FLOAT.fullmatch(text):
+        return Scalar(value, text, line, column)  # (1.0e+400, infinity to some, is rewritten)
     _number_note(event, text, value, report)
     return Scalar(value, None, line, column)
 

@@ -12,8 +12,9 @@ Three schemas read plain scalars:
   spec and go-yaml v2. Where PyYAML fails (``0x_``, ``0b_``) the text is a string.
 - ``1.2``: the YAML 1.2 core schema, strictly (no ``_``, no ``0b``, ``0777`` is 777).
 
-In every schema timestamps are strings, and a finite-looking number beyond float range (``1e400``)
-is a string, as in go-yaml v3: reading it as infinity would change the data.
+In every schema timestamps are strings. A finite-looking number beyond float range (``1e400``) is a
+string under ``reference``, as in go-yaml v3, and infinity under ``1.1`` and ``1.2``, as PyYAML,
+ruamel.yaml and the JavaScript ``yaml`` package read it (the ambiguity warning names both).
 
 This runs for every plain scalar, so ordinary words return after a first-character test and a dict
 lookup; only text that can start a number reaches the regexes, whose results are cached.
@@ -183,7 +184,7 @@ def _yaml11_number(text: str) -> Value:
     if _Y11_FLOAT.fullmatch(text):
         plain = text.replace("_", "").lower()
         if ":" not in plain:
-            return _finite(plain, text)
+            return float(plain)  # beyond float range: infinity, as PyYAML reads it
         try:
             value = _sexagesimal([float(part) for part in plain.lstrip("+-").split(":")])
         except OverflowError:  # so many parts that 60**n is beyond float range
@@ -218,7 +219,7 @@ def _core_number(text: str) -> Value:
             return -_decimal(dec) if sign == "-" else _decimal(dec)
         return int(octal, 8) if octal is not None else int(hexa, 16)
     if _FLOAT.fullmatch(text):
-        return _finite(text, text)
+        return float(text)  # beyond float range: infinity, as ruamel.yaml reads it
     return text
 
 

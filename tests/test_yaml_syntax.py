@@ -1507,6 +1507,12 @@ BAD = [
     # flow collections
     Bad("flow-mapping-missing-comma", "{a: 1 b: 2}\n", (1, 8), says="',' or '}'"),
     Bad("flow-mapping-value-with-colon", "{a: 1: 2}\n", (1, 6), says="',' or '}'"),
+    # a comment right after a block scalar's header: libyaml and the reference accept it (and
+    # libyaml drops the comment); YAML needs white space before "#"
+    Bad("block-header-comment", "a: |#c1\n  x\n", (1, 5), says="chomping", ref=False),
+    Bad("block-header-comment-folded", "a: >#c1\n  x\n", (1, 5), says="chomping", ref=False),
+    Bad("block-header-comment-chomp", "a: |-#c1\n  x\n", (1, 6), says="chomping", ref=False),
+    Bad("block-header-comment-indent", "a: |2#c1\n  x\n", (1, 6), says="chomping", ref=False),
     Bad("flow-mapping-double-comma", "{a: 1,, b: 2}\n", (1, 7), says="node content"),
     Bad("flow-sequence-empty-entry", "[a, , b]\n", (1, 5), says="node content"),
     Bad("flow-mapping-only-comma", "{,}\n", (1, 2), says="node content"),

@@ -438,3 +438,24 @@ def test_a_number_beyond_float_range_follows_the_schema(schema: str, written: st
                 ' written as "1.0e+400"',
             )
         ]
+
+
+@pytest.mark.parametrize("parser", ["auto", "pure"])
+@pytest.mark.parametrize(
+    ("text", "line"), [("%YAML 1.3\n---\na: 1\n", 1), ("x: 1\n...\n%YAML 1.12 # c\n---\na: 1\n", 3)]
+)
+def test_a_later_yaml_1x_directive_reads_as_1_2_with_a_warning(
+    text: str, line: int, parser: str
+) -> None:
+    """YAML 1.2 §6.8.1: a later minor version is read as 1.2, with a warning (both parsers,
+    which refuse it, are given the text with the directive saying 1.2)."""
+    notes: list[Diagnostic] = []
+    out = format_str(text, parser=parser, on_diagnostic=notes.append)
+    assert out.endswith("  a: 1,\n}\n")
+    version = text.split("%YAML ")[1].split(maxsplit=1)[0]
+    message = f"%YAML {version}: read as YAML 1.2, as YAML 1.2 says of a later 1.x version"
+    assert [(n.line, n.col, n.severity, n.message) for n in notes] == [
+        (line, 1, "warning", message)
+    ]
+    with pytest.raises(ParseError, match="incompatible YAML document"):
+        format_str(text.replace(version, "2.0"), parser=parser)

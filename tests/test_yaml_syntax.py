@@ -1363,12 +1363,6 @@ BAD = [
         says="incompatible",
     ),
     Bad(
-        "yaml-directive-unsupported-minor",
-        "%YAML 1.3\n---\na: 1\n",
-        (1, 1),
-        says="incompatible",
-    ),
-    Bad(
         "yaml-directive-duplicate",
         "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
         (2, 1),

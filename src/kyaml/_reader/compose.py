@@ -273,7 +273,14 @@ class _Composer:
         raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
 
     def _document_start(self, event: Event, i: int) -> None:
-        self.schema = "1.1" if event[VALUE] == "1.1" else self.base_schema
+        version = event[VALUE]
+        self.schema = "1.1" if version == "1.1" else self.base_schema
+        if version is not None and version not in ("1.1", "1.2") and self.on_diagnostic:
+            text = self.text  # the warning stands at the directive, whichever parser read it
+            at = text.rfind("%YAML", 0, event[END])
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            message = f"%YAML {version}: read as YAML 1.2, as YAML 1.2 says of a later 1.x version"
+            self.on_diagnostic(Diagnostic(line, column, "warning", message))
         self.anchors = {}
         self.root = None
         self.doc_head = self.placer.document_head(self.comments.get(i))

@@ -24,12 +24,15 @@ Work stays bounded by the input: parsing stops as soon as collections nest deepe
 
 from __future__ import annotations
 
+import re
+
 from kyaml._patterns import LazyPattern
 from kyaml._reader.events import (
     ALIAS,
     ANCHOR,
     COLUMN,
     DOCUMENT_START,
+    END,
     FOLDED,
     KIND,
     LINE,
@@ -81,15 +84,45 @@ def parse_events(text: str, parser: str = "auto") -> list[Event]:
     are indexes into ``text``). Raises :class:`KyamlError` when the text is not YAML, or as soon
     as collections nest deeper than :data:`~kyaml._tree.MAX_DEPTH`.
     """
+    text, later = _later_minor(text)
     if _libyaml is None or parser == "pure":
         from kyaml._reader import ruamel_parse
 
-        return ruamel_parse.parse_events(text)
+        return _restore_versions(ruamel_parse.parse_events(text), later)
     events, error = _read(text)
     if error is not None:
         raise _binding_error(text, error)
     if _HEADER_COMMENT.search(text):
         _check_block_headers(text, events)
+    return _restore_versions(events, later)
+
+
+# A %YAML directive of a later 1.x version than 1.2, which both parsers refuse: YAML 1.2 (§6.8.1)
+# says to read it as 1.2, with a warning (the composer gives it). Longer numbers stay libyaml's
+# "extremely long version number".
+_LATER_MINOR = LazyPattern(r"^%YAML[ \t]+(1\.(?:[3-9]|[1-9][0-9]{1,8}))(?=[ \t#\r\n]|\Z)", re.M)
+
+
+def _later_minor(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with each later ``%YAML 1.x`` written ``%YAML 1.2`` (padded: positions stay),
+    and where each was, with its version."""
+    if "%YAML" not in text:
+        return text, []
+    found = [(m.start(1), m.group(1)) for m in _LATER_MINOR.finditer(text)]
+    for at, version in found:
+        text = text[:at] + "1.2".ljust(len(version)) + text[at + len(version) :]
+    return text, found
+
+
+def _restore_versions(events: list[Event], later: list[tuple[int, str]]) -> list[Event]:
+    """The events, each document start that a later ``%YAML 1.x`` opened saying that version."""
+    pending = list(later)
+    for n, event in enumerate(events):
+        if not pending:
+            break
+        if event[KIND] == DOCUMENT_START and event[END] >= pending[0][0]:
+            version = pending.pop(0)[1]
+            events[n] = (*event[:VALUE], version, *event[VALUE + 1 :])  # type: ignore[assignment]
     return events
 
 

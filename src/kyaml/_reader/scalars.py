@@ -83,8 +83,8 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             _number_note(event, text, value, report, tagged=True)
         return Scalar(value, None, line, column)
-    if quoted or tag == "!":
-        return Scalar(text, None, line, column)
+    if quoted:  # a plain scalar tagged "!" is resolved as if untagged: go-yaml v3, PyYAML and
+        return Scalar(text, None, line, column)  # ruamel.yaml all read "! 12" as 12
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     if value.__class__ is str:
         if schema != "1.1" and text and text[0] in _AMBIGUOUS_STARTS:

@@ -173,6 +173,8 @@ BLOCK = [
         readers=(),
     ),
     Ok("tab-inside-flow", "[1,\t2]\n", [[1, 2]], readers=("1.2",)),
+    # a space then a tab before a value: both parsers read it, as libyaml does
+    Ok("space-and-tab-before-value", "key: \tvalue\n", [{"key": "value"}], readers=()),
 ]
 
 FLOW = [

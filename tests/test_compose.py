@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kyaml import Diagnostic, KyamlError, ParseError, format_str, loads
+from kyaml import Diagnostic, KyamlError, ParseError, format_str, loads, loads_all
 from kyaml._reader.compose import compose_stream
 from kyaml._tree import MAX_DEPTH, Mapping, Scalar, Stream
 from kyaml.options import ReadOptions
@@ -461,3 +461,17 @@ def test_a_later_yaml_1x_directive_reads_as_1_2_with_a_warning(
     ]
     with pytest.raises(ParseError, match="incompatible YAML document"):
         format_str(text.replace(version, "2.0"), parser=parser)
+
+
+@pytest.mark.parametrize("parser", ["auto", "pure"])
+def test_content_after_a_document_end_marker_begins_a_new_document(parser: str) -> None:
+    """YAML 1.2 reads content after ``...`` as a new document (libyaml and the reference refuse
+    it): so does kyaml, with a warning at the ``...`` line; comments alone after it begin none."""
+    notes: list[Diagnostic] = []
+    text = "a: 1\n...\n# next\nb: 2\n"
+    out = format_str(text, parser=parser, on_diagnostic=notes.append)
+    assert out == "---\n{\n  a: 1,\n}\n---\n{\n  # next\n  b: 2,\n}\n"
+    assert [(n.line, n.col, n.severity) for n in notes] == [(2, 1, "warning")]
+    assert "a new document begins here" in notes[0].message
+    assert loads_all("a: 1\n...\n# only a comment\n", parser=parser) == [{"a": 1}]
+    assert loads_all("a: 1\n...\n---\nb: 2\n", parser=parser) == [{"a": 1}, {"b": 2}]

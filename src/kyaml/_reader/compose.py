@@ -26,6 +26,7 @@ from kyaml._reader.comments import (
     without_blank_lines,
 )
 from kyaml._reader.events import (
+    AFTER_END,
     ALIAS,
     ANCHOR,
     COLUMN,
@@ -33,6 +34,7 @@ from kyaml._reader.events import (
     DOCUMENT_START,
     DOUBLE_QUOTED,
     END,
+    FLAGS,
     FLOW,
     LINE,
     MAPPING_END,
@@ -273,6 +275,12 @@ class _Composer:
         raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
 
     def _document_start(self, event: Event, i: int) -> None:
+        if event[FLAGS] & AFTER_END:
+            message = (
+                "content after ... : a new document begins here, as YAML 1.2 reads it"
+                " (libyaml and the reference refuse it)"
+            )
+            self._report(event, "warning", message, False)
         version = event[VALUE]
         self.schema = "1.1" if version == "1.1" else self.base_schema
         if version is not None and version not in ("1.1", "1.2") and self.on_diagnostic:

@@ -55,6 +55,9 @@ FLOW: Final = 2
 IMPLICIT: Final = 1
 #: Flags: a scalar's quoted-implicit bit.
 QUOTED_IMPLICIT: Final = 2
+#: Flags: a document begun by content after a ``...`` line, which kyaml gives the parser as
+#: ``---`` (:func:`kyaml._reader.parse.parse_events`).
+AFTER_END: Final = 4
 
 _SCALAR_STYLES = {None: PLAIN, "": PLAIN, "'": SINGLE_QUOTED, '"': DOUBLE_QUOTED, "|": LITERAL}
 _SCALAR_STYLES[">"] = FOLDED

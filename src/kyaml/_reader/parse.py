@@ -11,9 +11,11 @@ code-point indexes into the text given and 0-based lines and columns. No parser 
 become :class:`~kyaml.errors.KyamlError` with a 1-based line and column.
 
 The two disagree on a few inputs, listed with examples in ``docs/parsers.md`` (the tests check
-the list): libyaml refuses empty keys, non-ASCII anchor names, reserved directives and a bare
-document after ``...``, and reads U+0085, U+2028 and U+2029 as line breaks (YAML 1.1); error
-messages are worded alike but not always identically. Both read escaped UTF-16 surrogates
+the list): libyaml refuses empty keys, non-ASCII anchor names and reserved directives, and reads
+U+0085, U+2028 and U+2029 as line breaks (YAML 1.1); error messages are worded alike but not
+always identically. Three inputs are mended before either parser sees them, every position kept:
+content after a ``...`` line (``---`` there), ``%YAML 1.3`` (``1.2``), and a block scalar header
+running into a comment (refused). Both read escaped UTF-16 surrogates
 (``"\\ud83d\\udd0d"``, as JSON writes astral characters), which libyaml refuses: the binding
 reads them through :mod:`kyaml._reader.surrogates`.
 
@@ -28,11 +30,13 @@ import re
 
 from kyaml._patterns import LazyPattern
 from kyaml._reader.events import (
+    AFTER_END,
     ALIAS,
     ANCHOR,
     COLUMN,
     DOCUMENT_START,
     END,
+    FLAGS,
     FOLDED,
     KIND,
     LINE,
@@ -85,16 +89,57 @@ def parse_events(text: str, parser: str = "auto") -> list[Event]:
     as collections nest deeper than :data:`~kyaml._tree.MAX_DEPTH`.
     """
     text, later = _later_minor(text)
+    text, restarts = _content_after_end(text)
     if _libyaml is None or parser == "pure":
         from kyaml._reader import ruamel_parse
 
-        return _restore_versions(ruamel_parse.parse_events(text), later)
-    events, error = _read(text)
-    if error is not None:
-        raise _binding_error(text, error)
-    if _HEADER_COMMENT.search(text):
-        _check_block_headers(text, events)
-    return _restore_versions(events, later)
+        events = ruamel_parse.parse_events(text)
+    else:
+        events, error = _read(text)
+        if error is not None:
+            raise _binding_error(text, error)
+        if _HEADER_COMMENT.search(text):
+            _check_block_headers(text, events)
+    return _mark_restarts(_restore_versions(events, later), restarts)
+
+
+# A "..." line, and the lines after it up to the next that is not blank or a comment.
+_END_THEN = LazyPattern(
+    r"^\.\.\.([ \t][^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*(?=[ \t]*([^ \t\n#]))", re.M
+)
+
+
+def _content_after_end(text: str) -> tuple[str, list[int]]:
+    """``text`` with each ``...`` line that more content follows written ``---``, and where.
+
+    YAML 1.2 reads content after ``...`` as a new document (documentation often elides that
+    way); libyaml and the reference refuse it. ``---`` there means the same and keeps every
+    position; the composer warns at each (see :data:`~kyaml._reader.events.AFTER_END`).
+    """
+    if "..." not in text:
+        return text, []
+    found: list[int] = []
+    for m in _END_THEN.finditer(text):
+        rest = text[m.start(2) : m.start(2) + 4]
+        if rest.startswith("%") or (
+            rest[:3] in ("---", "...") and rest[3:4] in ("", " ", "\t", "\n")
+        ):
+            continue
+        found.append(m.start())
+    for at in found:
+        text = text[:at] + "---" + text[at + 3 :]
+    return text, found
+
+
+def _mark_restarts(events: list[Event], restarts: list[int]) -> list[Event]:
+    """The events, each document start at one of ``restarts`` flagged :data:`AFTER_END`."""
+    if not restarts:
+        return events
+    wanted = set(restarts)
+    for n, event in enumerate(events):
+        if event[KIND] == DOCUMENT_START and event[START] in wanted:
+            events[n] = (*event[:FLAGS], event[FLAGS] | AFTER_END)
+    return events
 
 
 # A %YAML directive of a later 1.x version than 1.2, which both parsers refuse: YAML 1.2 (§6.8.1)

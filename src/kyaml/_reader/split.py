@@ -2,8 +2,8 @@
 
 A line that is ``---`` followed by a space, a tab or the line end always begins a new document:
 YAML forbids such a line inside any scalar or collection. Reading a stream document by document
-keeps memory to one document's tree, lets the documents of one stream be formatted in parallel,
-and lets a document that libyaml refuses take the pure parser's slower path on its own.
+keeps memory to one document's tree and lets the documents of one stream be formatted in
+parallel.
 
 A stream is read whole (one span) when it has a directive line (``%YAML``, ``%TAG``, which
 belong to the document after them). Lines are counted as the parser counts them: it also breaks

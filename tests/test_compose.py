@@ -159,8 +159,20 @@ def test_set_is_a_mapping_of_nulls() -> None:
 
 
 def test_other_collection_tags_are_errors() -> None:
-    err = error("a: 1\nb: !!omap [x: 1]\n")
+    err = error("a: 1\nb: !!pairs [x: 1]\n")
     assert (err.line, err.column) == (2, 4)
+
+
+def test_an_omap_is_the_sequence_of_one_entry_mappings_it_is() -> None:
+    notes: list[Diagnostic] = []
+    out = format_str("a: !!omap\n  - x: 1\n  - z: 2\n", on_diagnostic=notes.append)
+    assert out == format_str("a:\n  - x: 1\n  - z: 2\n")
+    assert [(n.line, n.col, n.severity) for n in notes] == [(1, 4, "info")]
+    assert "!!omap" in notes[0].message
+    for bad, at in (("a: !!omap [x: 1, 3]\n", (1, 18)), ("a: !!omap\n  - {x: 1, z: 2}\n", (2, 5))):
+        err = error(bad)
+        assert "one key" in err.message
+        assert (err.line, err.column) == at
 
 
 # --- aliases, merges, limits ----------------------------------------------------------------

@@ -84,6 +84,7 @@ _TAG = "tag:yaml.org,2002:"
 _MAP_TAGS = frozenset((None, "!", _TAG + "map"))
 _SEQ_TAGS = frozenset((None, "!", _TAG + "seq"))
 _SET_TAG = _TAG + "set"
+_OMAP_TAG = _TAG + "omap"
 _MERGE_TAGS = frozenset((None, _TAG + "merge"))
 
 OnDiagnostic = Callable[[Diagnostic], None]
@@ -376,7 +377,10 @@ class _Composer:
                 raise UnsupportedError(f"unsupported tag {_short(tag)} on a mapping", line, column)
         else:
             node = Sequence([], line, column)
-            if tag is not None and tag not in _SEQ_TAGS:
+            if tag == _OMAP_TAG:
+                message = "!!omap written as the sequence of one-entry mappings it is"
+                self._report(event, "info", message, False)
+            elif tag is not None and tag not in _SEQ_TAGS:
                 raise UnsupportedError(f"unsupported tag {_short(tag)} on a sequence", line, column)
         flow = event[STYLE] == FLOW
         anchor = event[ANCHOR]
@@ -395,6 +399,11 @@ class _Composer:
         node = frame.node
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
+        if frame.tag == _OMAP_TAG and isinstance(node, Sequence):
+            for item in node.items:
+                if not (isinstance(item, Mapping) and len(item.items) == 1):
+                    message = "an !!omap entry must be a mapping of one key"
+                    raise KyamlError(message, item.line, item.column)
         if isinstance(node, Mapping):
             if frame.merges is not None:
                 apply_merges(node, frame.merges)

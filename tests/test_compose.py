@@ -487,3 +487,23 @@ def test_content_after_a_document_end_marker_begins_a_new_document(parser: str) 
     assert "a new document begins here" in notes[0].message
     assert loads_all("a: 1\n...\n# only a comment\n", parser=parser) == [{"a": 1}]
     assert loads_all("a: 1\n...\n---\nb: 2\n", parser=parser) == [{"a": 1}, {"b": 2}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x: &x {a: 1}\ny: &y {b: 2}\nz:\n  <<:\n    - *x # on an alias\n    - *y\n",
+        "z:\n  <<: {a: 1, # on an overridden entry\n    b: 1}\n  a: 2\n",
+        "b: &b {k: 1}\nx:\n  # above\n  <<: *b # beside\n  y: 2\n",
+    ],
+)
+def test_comments_in_a_merge_keys_value_are_kept(text: str) -> None:
+    """Comments the merged entries do not carry (on an alias in the ``<<`` list, on an entry an
+    own key overrides) stand above the merged entries, once each; the reference keeps them too."""
+    out = format_str(text)
+    wanted = [part.split("\n")[0].strip() for part in text.split("#")[1:]]
+    assert [line.strip() for line in out.splitlines() if line.strip().startswith("#")] == [
+        f"# {w.strip()}" for w in wanted
+    ]
+    assert format_str(out) == out
+    assert loads(out) == loads(text)

@@ -3,7 +3,8 @@
 A plain ``<<`` key whose value is a mapping, or a list of mappings (usually aliases), brings
 their entries into the mapping: the mapping's own keys win, then earlier merged mappings win
 over later ones. The merged entries take the place of the ``<<`` entry, in their order, and the
-``<<`` entry's comments go to them.
+``<<`` entry's comments go to them, with every comment of the value that no merged entry carries
+(on the value itself, on an alias in its list, on an entry an own key overrides).
 """
 
 from __future__ import annotations
@@ -46,16 +47,39 @@ def apply_merges(node: Mapping, merges: list[Merge]) -> None:
         result.extend(own[at:index])
         at = index
         merged: list[tuple[str, Node]] = []
+        stray: list[str] = []  # (the value's own comments are the entry's: in ``comments``)
         for source in _sources(value, line, column):
+            if source is not value:  # an item of the value's list
+                stray += _lines(source.comments)
             for key, item in source.items:
                 if key not in taken:
                     taken.add(key)
                     merged.append((key, item))
-        if comments is not None:
-            _place_comments(comments, merged, result, own, index)
+                else:  # overridden: its comments stay, above the merged entries
+                    stray += _lines(item.comments)
+        placed = _with_stray(comments, stray)
+        if placed is not None:
+            _place_comments(placed, merged, result, own, index)
         result.extend(merged)
     result.extend(own[at:])
     node.items = result
+
+
+def _lines(comments: Comments | None) -> list[str]:
+    """All comment lines of ``comments``, in reading order."""
+    if comments is None:
+        return []
+    return comments.head + ([comments.line] if comments.line else []) + comments.foot
+
+
+def _with_stray(comments: Comments | None, stray: list[str]) -> Comments | None:
+    """The ``<<`` entry's comments, with ``stray`` lines below its head and line comment."""
+    if not stray:
+        return comments
+    if comments is None:
+        return Comments(stray)
+    above = comments.head + ([comments.line] if comments.line else [])
+    return Comments(above + stray, "", comments.foot)
 
 
 def _sources(value: Node, line: int, column: int) -> list[Mapping]:

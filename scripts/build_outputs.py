@@ -3,12 +3,14 @@
     python scripts/build_outputs.py OUT.json            # record
     python scripts/build_outputs.py --compare A.json    # record again and compare with A
 
-For each input: ``format_str`` (with its diagnostics), ``format_str(compact=True)``,
+For each input text: ``format_str`` (with its diagnostics), ``format_str(compact=True)``,
 ``to_yaml`` and ``to_json``, or the error each raises (its message, line and column), kept as a
-digest. ``--compare`` exits 1 naming every input and function whose result differs, so that
-the compiled build and the pure build can be shown to write the same bytes and the same errors.
-The inputs are ``corpus/`` and, when ``../shared`` is present, its external corpus and
-reference vectors. The first line printed names the build (``kyaml --version``).
+digest; for each value of the vectors' ``type_ambiguous`` and ``string_escapes`` tables,
+``dumps`` and ``dumps(compact=True)``. ``--compare`` exits 1 naming every input and function
+whose result differs, so that the compiled build and the pure build can be shown to write the
+same bytes and the same errors. The inputs are ``corpus/`` and, when ``../shared`` is present,
+its external corpus and reference vectors (the ``from_yaml`` inputs, the ``from_object`` JSON
+texts, the values). The first line printed names the build (``kyaml --version``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,22 @@ def inputs() -> dict[str, str]:
         table = json.loads(vectors.read_text(encoding="utf-8"))
         for n, row in enumerate(table.get("from_yaml", [])):
             texts[f"vector from_yaml[{n}]"] = row["input"]
+        for n, row in enumerate(table.get("from_object", [])):
+            texts[f"vector from_object[{n}]"] = row["input_json"]
     return texts
+
+
+def values() -> dict[str, object]:
+    """The values of the vectors' tables for writing data, by name."""
+    vectors = SHARED / "conformance" / "reference-vectors.json"
+    if not vectors.is_file():
+        return {}
+    table = json.loads(vectors.read_text(encoding="utf-8"))
+    return {
+        f"vector {name}[{n}]": row["input"]
+        for name in ("type_ambiguous", "string_escapes")
+        for n, row in enumerate(table.get(name, []))
+    }
 
 
 def outcome(call: Callable[[], str], notes: list[kyaml.Diagnostic]) -> str:
@@ -71,6 +88,11 @@ def record() -> dict[str, dict[str, str]]:
             "to_yaml": outcome(partial(kyaml.to_yaml, text), []),
             "to_json": outcome(partial(kyaml.to_json, text), []),
         }
+    for name, value in values().items():
+        table[name] = {
+            "dumps": outcome(partial(kyaml.dumps, value), []),
+            "dumps_compact": outcome(partial(kyaml.dumps, value, compact=True), []),
+        }
     return table
 
 
@@ -87,7 +109,7 @@ def main(argv: list[str]) -> int:
         differ = [
             f"{name}: {function}"
             for name in sorted(set(table) | set(other))
-            for function in ("format_str", "compact", "to_yaml", "to_json")
+            for function in sorted(set(table.get(name, {})) | set(other.get(name, {})))
             if table.get(name, {}).get(function) != other.get(name, {}).get(function)
         ]
         for line in differ:

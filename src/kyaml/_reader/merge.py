@@ -57,29 +57,23 @@ def apply_merges(node: Mapping, merges: list[Merge]) -> None:
                     merged.append((key, item))
                 else:  # overridden: its comments stay, above the merged entries
                     stray += _lines(item.comments)
-        placed = _with_stray(comments, stray)
-        if placed is not None:
-            _place_comments(placed, merged, result, own, index)
+        foot = comments.foot if comments is not None else []
+        _place_comments(_above(comments) + stray, foot, merged, result, own, index)
         result.extend(merged)
     result.extend(own[at:])
     node.items = result
 
 
-def _lines(comments: Comments | None) -> list[str]:
-    """All comment lines of ``comments``, in reading order."""
+def _above(comments: Comments | None) -> list[str]:
+    """The head and line comments of ``comments``, in reading order."""
     if comments is None:
         return []
-    return comments.head + ([comments.line] if comments.line else []) + comments.foot
+    return comments.head + ([comments.line] if comments.line else [])
 
 
-def _with_stray(comments: Comments | None, stray: list[str]) -> Comments | None:
-    """The ``<<`` entry's comments, with ``stray`` lines below its head and line comment."""
-    if not stray:
-        return comments
-    if comments is None:
-        return Comments(stray)
-    above = comments.head + ([comments.line] if comments.line else [])
-    return Comments(above + stray, "", comments.foot)
+def _lines(comments: Comments | None) -> list[str]:
+    """All comment lines of ``comments``, in reading order."""
+    return _above(comments) + (comments.foot if comments is not None else [])
 
 
 def _sources(value: Node, line: int, column: int) -> list[Mapping]:
@@ -103,25 +97,26 @@ def _with(node: Node, head: list[str], foot: list[str]) -> Node:
     return copy
 
 
-def _place_comments(
-    comments: Comments,
+def _place_comments(  # noqa: PLR0917 (one call site)
+    head: list[str],
+    foot: list[str],
     merged: list[tuple[str, Node]],
     before: list[tuple[str, Node]],
     own: list[tuple[str, Node]],
     index: int,
 ) -> None:
-    """The ``<<`` entry's comments go to the entries it brings: its head and line comments above
-    the first, its foot comments after the last; when it brings none, to the entry before it (or
-    else after it)."""
-    head = comments.head + ([comments.line] if comments.line else [])
+    """The ``<<`` entry's comments go to the entries it brings: ``head`` (its head and line
+    comments, and the value's that no entry carries) above the first, ``foot`` after the last;
+    when it brings none, to the entry before it (or else after it)."""
     if merged:
-        key, first = merged[0]
-        merged[0] = (key, _with(first, head, []))
-        if comments.foot:
+        if head:
+            key, first = merged[0]
+            merged[0] = (key, _with(first, head, []))
+        if foot:
             key, last = merged[-1]
-            merged[-1] = (key, _with(last, [], comments.foot))
+            merged[-1] = (key, _with(last, [], foot))
         return
-    lines = head + comments.foot
+    lines = head + foot
     if not lines:
         return
     if before:

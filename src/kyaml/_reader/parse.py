@@ -88,8 +88,7 @@ def parse_events(text: str, parser: str = "auto") -> list[Event]:
     are indexes into ``text``). Raises :class:`KyamlError` when the text is not YAML, or as soon
     as collections nest deeper than :data:`~kyaml._tree.MAX_DEPTH`.
     """
-    text, later = _later_minor(text)
-    text, restarts = _content_after_end(text)
+    text, later, restarts = _mended(text)
     if _libyaml is None or parser == "pure":
         from kyaml._reader import ruamel_parse
 
@@ -101,6 +100,15 @@ def parse_events(text: str, parser: str = "auto") -> list[Event]:
         if _HEADER_COMMENT.search(text):
             _check_block_headers(text, events)
     return _mark_restarts(_restore_versions(events, later), restarts)
+
+
+def _mended(text: str) -> tuple[str, list[tuple[int, str]], list[int]]:
+    """``text`` as both parsers are given it, every position kept: later ``%YAML 1.x``
+    directives say 1.2 (:func:`_later_minor`), and ``...`` before more content is ``---``
+    (:func:`_content_after_end`)."""
+    text, later = _later_minor(text)
+    text, restarts = _content_after_end(text)
+    return text, later, restarts
 
 
 # A "..." line, and the lines after it up to the next that is not blank or a comment.
@@ -202,7 +210,9 @@ def _check_block_headers(text: str, events: list[Event]) -> None:
 
 def events_before_error(text: str, parser: str = "auto") -> list[Event]:
     """The events the parser gives for ``text`` before it fails (all of them when it does not),
-    for error messages that explain why a text is not YAML."""
+    for error messages that explain why a text is not YAML. The text is mended as
+    :func:`parse_events` mends it, so that both stop at the same place."""
+    text = _mended(text)[0]
     if _libyaml is None or parser == "pure":
         from kyaml._reader import ruamel_parse
 

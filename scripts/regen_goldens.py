@@ -1,6 +1,10 @@
 """Regenerate the corpus goldens: ``corpus/**/NAME.kyaml``, kyaml's output for the source beside it
 (``NAME.yaml``, ``NAME.yml`` or ``NAME.json``), checked by ``tests/test_corpus_goldens.py``.
 
+``NAME.kyaml`` is the output with the defaults (blank lines kept). Where the output without
+blank lines (``blank_lines="drop"``, the reference's layout) differs from it, that output is
+``NAME.drop.kyaml`` beside it; where it does not, no such file exists.
+
 Usage (from the repository root)::
 
     python scripts/regen_goldens.py              # rewrite every existing golden
@@ -22,6 +26,17 @@ import kyaml
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 SOURCE_SUFFIXES = (".yaml", ".yml", ".json")
+DROP_SUFFIX = ".drop.kyaml"
+
+
+def goldens() -> list[Path]:
+    """Every golden of the default output (``NAME.kyaml``, not ``NAME.drop.kyaml``)."""
+    return sorted(p for p in CORPUS.rglob("*.kyaml") if not p.name.endswith(DROP_SUFFIX))
+
+
+def drop_golden(golden: Path) -> Path:
+    """Where the output without blank lines of ``golden``'s source is kept when it differs."""
+    return golden.with_name(golden.name.removesuffix(".kyaml") + DROP_SUFFIX)
 
 
 def source_of(golden: Path) -> Path:
@@ -32,10 +47,24 @@ def source_of(golden: Path) -> Path:
     return sources[0]
 
 
-def expected(source: Path) -> str:
+def expected(source: Path, blank_lines: str = "keep") -> str:
     """kyaml's KYAML for ``source`` (read as UTF-8, a byte-order mark dropped)."""
     text = source.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    return kyaml.format_str(text)
+    return kyaml.format_str(text, blank_lines=blank_lines)
+
+
+def _update(path: Path, out: str | None, check: bool) -> int:
+    """Write ``out`` to ``path`` (remove it when None) unless it is current; 1 when it was not."""
+    old = path.read_bytes().decode("utf-8") if path.is_file() else None
+    if old == out:
+        return 0
+    print(f"{'out of date' if check else 'wrote'}: {path.relative_to(REPO)}")
+    if not check:
+        if out is None:
+            path.unlink()
+        else:
+            path.write_bytes(out.encode("utf-8"))
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,21 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.sources:
         pairs = [(s.resolve().with_suffix(".kyaml"), s.resolve()) for s in args.sources]
     else:
-        pairs = [(golden, source_of(golden)) for golden in sorted(CORPUS.rglob("*.kyaml"))]
+        pairs = [(golden, source_of(golden)) for golden in goldens()]
     stale = 0
     for golden, source in pairs:
         try:
             out = expected(source)
+            dropped = expected(source, "drop")
         except kyaml.KyamlError as error:
             print(f"{source}: {error}", file=sys.stderr)
             return 2
-        old = golden.read_bytes().decode("utf-8") if golden.is_file() else None
-        if old == out:
-            continue
-        stale += 1
-        print(f"{'out of date' if args.check else 'wrote'}: {golden.relative_to(REPO)}")
-        if not args.check:
-            golden.write_bytes(out.encode("utf-8"))
+        stale += _update(golden, out, args.check)
+        stale += _update(drop_golden(golden), dropped if dropped != out else None, args.check)
     if args.check:
         return 1 if stale else 0
     if stale:

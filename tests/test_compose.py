@@ -15,7 +15,7 @@ import pytest
 
 from kyaml import Diagnostic, KyamlError, ParseError, format_str, loads, loads_all
 from kyaml._reader.compose import compose_stream
-from kyaml._tree import MAX_DEPTH, Mapping, Scalar, Stream
+from kyaml._tree import MAX_DEPTH, Comments, Mapping, Scalar, Stream
 from kyaml.options import ReadOptions
 
 
@@ -294,12 +294,15 @@ def test_compact_mode_reports_dropped_comments_once_per_document() -> None:
 
 def test_comments_in_the_tree() -> None:
     text = "# head\na: 1 # line\n# foot\n\nb:\n  - x\n"
-    node = root(text)
+    node = root(text, blank_lines="drop")
     assert isinstance(node, Mapping)
     c = node.items[0][1].comments
     assert c is not None
     assert (c.head, c.line, c.foot) == (["# head"], "# line", ["# foot"])
     assert node.items[1][1].comments is None
+    kept = root(text)  # the blank line above b is kept: an empty head comment line
+    assert isinstance(kept, Mapping)
+    assert kept.items[1][1].comments == Comments([""])
 
 
 def test_a_hash_inside_a_string_is_not_a_comment() -> None:
@@ -338,20 +341,28 @@ def test_a_hash_inside_a_string_is_not_a_comment() -> None:
     ],
 )
 def test_comment_placement(text: str, expected: str) -> None:
-    """Each expected text is the reference's output (checked with ``yamlfmt -kyaml -``)."""
-    assert format_str(text) == "---\n" + expected + "\n"
+    """Each expected text is the reference's output (checked with ``yamlfmt -kyaml -``), which
+    keeps no blank line."""
+    assert format_str(text, blank_lines="drop") == "---\n" + expected + "\n"
 
 
 def test_document_head_and_foot() -> None:
     text = "# doc\n\n# first key\na: 1\n# foot of a\n\n# doc foot\n"
-    assert format_str(text) == (
+    assert format_str(text, blank_lines="drop") == (
         "---\n# doc\n{\n  # first key\n  a: 1,\n  # foot of a\n}\n# doc foot\n"
+    )
+    assert format_str(text) == (
+        "---\n# doc\n\n{\n  # first key\n  a: 1,\n  # foot of a\n}\n\n# doc foot\n"
     )
 
 
 def test_comment_after_a_document_marker_ends_the_previous_document() -> None:
     """go-yaml hands a comment run right below ``---`` that a blank line ends to the document
     before it, and so does the reference."""
+    assert format_str("a: 1\n---\n# c\n\nb: 2\n", blank_lines="drop") == (
+        "---\n{\n  a: 1,\n}\n# c\n---\n{\n  b: 2,\n}\n"
+    )
+    # with blank lines kept too: the blank line below them is at the start of the next document
     assert format_str("a: 1\n---\n# c\n\nb: 2\n") == (
         "---\n{\n  a: 1,\n}\n# c\n---\n{\n  b: 2,\n}\n"
     )
@@ -386,7 +397,7 @@ def test_same_comment_placement_as_the_reference(text: str) -> None:
         [YAMLFMT, "-kyaml", "-"], input=text.encode(), capture_output=True, check=False
     )
     assert done.returncode == 0
-    assert format_str(text) == done.stdout.decode()
+    assert format_str(text, blank_lines="drop") == done.stdout.decode()
 
 
 def test_json_is_read_as_yaml() -> None:

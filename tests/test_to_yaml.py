@@ -43,13 +43,13 @@ def _of(data: Any) -> str:
     return text
 
 
-def _round_trip(text: str) -> str:
+def _round_trip(text: str, blank_lines: str = "keep") -> str:
     """``to_yaml`` of ``text``, checked: idempotent, and back to the same KYAML."""
-    k = format_str(text)
-    out = to_yaml(k)
-    assert to_yaml(out) == out, "to_yaml is not idempotent"
-    assert format_str(out) == k, "KYAML → YAML → KYAML changed the KYAML"
-    assert to_yaml(text) == out
+    k = format_str(text, blank_lines=blank_lines)
+    out = to_yaml(k, blank_lines=blank_lines)
+    assert to_yaml(out, blank_lines=blank_lines) == out, "to_yaml is not idempotent"
+    assert format_str(out, blank_lines=blank_lines) == k, "KYAML → YAML → KYAML changed the KYAML"
+    assert to_yaml(text, blank_lines=blank_lines) == out
     return out
 
 
@@ -361,7 +361,47 @@ def test_multi_document_comments() -> None:
     ],
 )
 def test_comment_layout(kyaml_text: str, expected: str) -> None:
-    assert _round_trip(kyaml_text) == expected
+    """Where comments go in block YAML, read without blank lines kept: the blank lines here are
+    the ones the reader needs to attach each comment where it was."""
+    assert _round_trip(kyaml_text, "drop") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a: 1\n\n\nb: 2\n", "a: 1\n\nb: 2\n", id="between-entries"),
+        pytest.param(
+            "a:\n  - x: 1\n\n  - y: 2\n  - z\n",
+            'a:\n- x: 1\n\n- "y": 2\n- z\n',
+            id="between-items",
+        ),
+        pytest.param(
+            "# Copyright\n# License\n\nkind: A\nspec:\n  x: 1\n\n  # y is\n  y: 2\n",
+            '# Copyright\n# License\n\nkind: A\nspec:\n  x: 1\n\n  # y is\n  "y": 2\n',
+            id="document-comments-and-a-group-after-a-blank-line",
+        ),
+        pytest.param(
+            "# one\n\na: 1\n---\n# two\n\nb: 2\n\n# end\n",
+            "# one\n\na: 1\n---\n# two\n\nb: 2\n\n# end\n",
+            id="documents-with-their-comments",
+        ),
+        pytest.param(
+            "a: |+\n  kept\n\nb: 1\n",
+            "a: |+\n  kept\n\nb: 1\n",
+            id="no-blank-line-added-after-kept-trailing-lines",
+        ),
+    ],
+)
+def test_blank_lines_kept(text: str, expected: str) -> None:
+    assert _round_trip(text) == expected
+
+
+def test_blank_lines_kept_where_block_layout_cannot_hold_them_stay_in_flow() -> None:
+    # the comment ends a nested mapping after a deeper block: block YAML needs a blank line
+    # after it to keep it there, and that blank line would be read back as one of the input's
+    kyaml_text = "---\n{\n  a: {\n    b: [\n      1,\n    ],\n    # after b\n  },\n  c: 2,\n}\n"
+    assert _round_trip(kyaml_text) == kyaml_text
+    assert _round_trip(kyaml_text, "drop") == "a:\n  b:\n    - 1\n  # after b\n\nc: 2\n"
 
 
 # --- the reader's side --------------------------------------------------------------------------

@@ -58,16 +58,29 @@ def format_str(
     strict: bool = DEFAULT.strict,
     on_diagnostic: OnDiagnostic | None = None,
     parser: str = DEFAULT.parser,
+    blank_lines: str = DEFAULT.blank_lines,
+    anchors: str = DEFAULT.anchors,
     options: Options | None = None,
 ) -> str:
     """YAML or JSON text as KYAML text (SPEC §1), every comment kept (none in compact mode).
 
     ``schema`` reads plain scalars as ``"reference"`` (go-yaml v3, the default), ``"1.1"`` or
     ``"1.2"`` (SPEC §3.1). Diagnostics go to ``on_diagnostic``; ``strict`` makes the first
-    ambiguity a :class:`KyamlError`. ``parser`` is ``"auto"`` or ``"pure"``. Input that cannot
-    be formatted safely raises :class:`KyamlError` and nothing is returned.
+    ambiguity a :class:`KyamlError`. ``parser`` is ``"auto"`` or ``"pure"``. ``blank_lines``
+    ``"keep"`` writes one blank line where the input has one or more between entries, items
+    and comment groups; ``"drop"`` writes none, as the reference does. ``anchors`` ``"expand"``
+    writes every alias as a copy of its anchor's node; ``"keep"`` writes ``&name``/``*name``.
+    Input that cannot be formatted safely raises :class:`KyamlError` and nothing is returned.
     """
-    opts = build(options, compact=compact, schema=schema, strict=strict, parser=parser)
+    opts = build(
+        options,
+        compact=compact,
+        schema=schema,
+        strict=strict,
+        parser=parser,
+        blank_lines=blank_lines,
+        anchors=anchors,
+    )
     parts = compose_documents(
         as_text(text), opts.read, on_diagnostic, _dropped(opts, on_diagnostic)
     )
@@ -130,7 +143,8 @@ def loads_all(
     """The Python data of every document in a YAML, KYAML or JSON stream."""
     from kyaml._data import to_python  # not needed to format: imported on first use
 
-    stream = compose_all(as_text(text), build(options, schema=schema, parser=parser).read)
+    read = build(options, schema=schema, parser=parser).read.data_only()
+    stream = compose_all(as_text(text), read)
     return [to_python(doc.root) for doc in stream.documents]
 
 
@@ -144,7 +158,8 @@ def loads(
     """The Python data of a YAML, KYAML or JSON text holding exactly one document."""
     from kyaml._data import to_python
 
-    stream = compose_all(as_text(text), build(options, schema=schema, parser=parser).read)
+    read = build(options, schema=schema, parser=parser).read.data_only()
+    stream = compose_all(as_text(text), read)
     count = len(stream.documents)
     if count != 1:
         raise KyamlError(f"expected exactly one document, found {count}")
@@ -235,6 +250,8 @@ def to_yaml(
     on_diagnostic: OnDiagnostic | None = None,
     strict: bool = DEFAULT.strict,
     parser: str = DEFAULT.parser,
+    blank_lines: str = DEFAULT.blank_lines,
+    anchors: str = DEFAULT.anchors,
     options: Options | None = None,
 ) -> str:
     """``text`` (KYAML, YAML or JSON) as conventional block YAML, comments kept.
@@ -245,18 +262,27 @@ def to_yaml(
     comments hold a blank line. Every comment is kept; the rare collection whose comments have no
     place in block layout is written in flow style (KYAML, which is YAML too). Formatting the
     result as KYAML gives back the KYAML of ``text``, and ``to_yaml`` of the result is the result.
-    ``schema``, ``on_diagnostic`` and ``strict`` mean what they mean for the formatter. Raises
-    :class:`kyaml.KyamlError` for input the formatter refuses.
+    ``schema``, ``on_diagnostic``, ``strict``, ``blank_lines`` and ``anchors`` mean what they
+    mean for the formatter. Raises :class:`kyaml.KyamlError` for input the formatter refuses.
     """
     from kyaml._emit.yaml import block_yaml
 
-    opts = build(options, schema=schema, strict=strict, parser=parser)
-    back = ReadOptions(parser=opts.parser)  # the block YAML read as the formatter reads it
+    opts = build(
+        options,
+        schema=schema,
+        strict=strict,
+        parser=parser,
+        blank_lines=blank_lines,
+        anchors=anchors,
+    )
+    # the block YAML read as the formatter reads it
+    back = ReadOptions(parser=opts.parser, blank_lines=opts.blank_lines, anchors=opts.anchors)
 
     def read_back(yaml: str) -> Stream:
         return compose_stream(yaml, back)
 
-    return block_yaml(compose_all(as_text(text), opts.read, on_diagnostic), read_back)
+    stream = compose_all(as_text(text), opts.read, on_diagnostic)
+    return block_yaml(stream, read_back, layout=opts.blank_lines == "keep")
 
 
 def to_json(
@@ -278,4 +304,5 @@ def to_json(
     from kyaml._emit.json import emit_json
 
     opts = build(options, schema=schema, strict=strict, parser=parser)
-    return emit_json(compose_all(as_text(text), opts.read, on_diagnostic), on_diagnostic)
+    read = opts.read.data_only()
+    return emit_json(compose_all(as_text(text), read, on_diagnostic), on_diagnostic)

@@ -21,7 +21,14 @@ SCHEMAS: tuple[str, ...] = ("reference", "1.1", "1.2")
 #: Which parser reads YAML text: ``auto`` is libyaml's C parser when installed (with a second
 #: look by the pure parser at what the C parser refuses), ``pure`` is ruamel.yaml's Python parser.
 PARSERS: tuple[str, ...] = ("auto", "pure")
+#: What becomes of the blank lines between entries, items and comment groups: ``keep`` writes one
+#: where the input has one or more, ``drop`` writes none (the reference encoder's output).
+BLANK_LINES: tuple[str, ...] = ("keep", "drop")
+#: What becomes of anchors and aliases: ``expand`` writes each alias as a copy of its anchor's
+#: node (the KEP's and the reference's choice), ``keep`` writes ``&name`` and ``*name``.
+ANCHORS: tuple[str, ...] = ("expand", "keep")
 _SCHEMA, _PARSER = SCHEMAS[0], PARSERS[0]  # the defaults
+_BLANK_LINES, _ANCHORS = BLANK_LINES[0], ANCHORS[0]
 
 
 class _Frozen:
@@ -57,45 +64,77 @@ class _Frozen:
 
 
 class ReadOptions(_Frozen):
-    """How text becomes a tree: all the reader is told.
+    """How text becomes a tree: all the reader is told, what it keeps of the layout included.
 
     ``max_alias_nodes`` replaces the alias expansion limit (None: the reader's own, SPEC §4).
+    ``blank_lines`` and ``anchors`` say whether the tree records the input's blank lines and
+    its anchors; whatever the tree records, every emitter writes.
     """
 
-    __slots__ = ("max_alias_nodes", "parser", "schema", "strict")
-    _FIELDS = ("schema", "strict", "parser", "max_alias_nodes")
+    __slots__ = ("anchors", "blank_lines", "max_alias_nodes", "parser", "schema", "strict")
+    _FIELDS = ("schema", "strict", "parser", "max_alias_nodes", "blank_lines", "anchors")
 
     schema: str
     strict: bool
     parser: str
     max_alias_nodes: int | None
+    blank_lines: str
+    anchors: str
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 (each a reading option)
         self,
         schema: str = _SCHEMA,
         strict: bool = False,
         parser: str = _PARSER,
         max_alias_nodes: int | None = None,
+        blank_lines: str = _BLANK_LINES,
+        anchors: str = _ANCHORS,
     ) -> None:
         _check_choice("schema", schema, SCHEMAS)
         _check_choice("parser", parser, PARSERS)
+        _check_choice("blank_lines", blank_lines, BLANK_LINES)
+        _check_choice("anchors", anchors, ANCHORS)
         _check_type("strict", strict, bool)
         if max_alias_nodes is not None:
             _check_type("max_alias_nodes", max_alias_nodes, int)
-        self._set(schema=schema, strict=strict, parser=parser, max_alias_nodes=max_alias_nodes)
+        self._set(
+            schema=schema,
+            strict=strict,
+            parser=parser,
+            max_alias_nodes=max_alias_nodes,
+            blank_lines=blank_lines,
+            anchors=anchors,
+        )
+
+    def data_only(self) -> ReadOptions:
+        """These options for a reading that keeps only the data (JSON, Python objects, compact
+        KYAML): no blank lines, aliases expanded."""
+        if self.blank_lines == "drop" and self.anchors == "expand":
+            return self
+        return ReadOptions(self.schema, self.strict, self.parser, self.max_alias_nodes, "drop")
 
 
 class Options(_Frozen):
     """Everything that decides what kyaml reads and writes; immutable, checked when made.
 
-    ``schema``, ``strict``, ``parser`` and ``max_alias_nodes`` are the reading options (together
-    they are :attr:`read`, all the reader sees); ``compact`` is an output option.
+    ``schema``, ``strict``, ``parser``, ``max_alias_nodes``, ``blank_lines`` and ``anchors`` are
+    the reading options (together they are :attr:`read`, all the reader sees); ``compact`` is an
+    output option. Compact output has no layout to keep: its reading keeps only the data.
     """
 
-    __slots__ = ("compact", "read")
-    _FIELDS = ("schema", "strict", "parser", "max_alias_nodes", "compact")
+    __slots__ = ("compact", "given", "read")
+    _FIELDS = (
+        "schema",
+        "strict",
+        "parser",
+        "max_alias_nodes",
+        "blank_lines",
+        "anchors",
+        "compact",
+    )
 
     read: ReadOptions
+    given: ReadOptions
     compact: bool
 
     def __init__(
@@ -105,10 +144,13 @@ class Options(_Frozen):
         strict: bool = False,
         parser: str = _PARSER,
         max_alias_nodes: int | None = None,
+        blank_lines: str = _BLANK_LINES,
+        anchors: str = _ANCHORS,
         compact: bool = False,
     ) -> None:
         _check_type("compact", compact, bool)
-        self._set(read=ReadOptions(schema, strict, parser, max_alias_nodes), compact=compact)
+        given = ReadOptions(schema, strict, parser, max_alias_nodes, blank_lines, anchors)
+        self._set(given=given, read=given.data_only() if compact else given, compact=compact)
 
     @property
     def schema(self) -> str:
@@ -125,6 +167,14 @@ class Options(_Frozen):
     @property
     def max_alias_nodes(self) -> int | None:
         return self.read.max_alias_nodes
+
+    @property
+    def blank_lines(self) -> str:
+        return self.given.blank_lines
+
+    @property
+    def anchors(self) -> str:
+        return self.given.anchors
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` made (checked as a new object is)."""
@@ -167,4 +217,13 @@ def _check_type(name: str, value: object, kind: type) -> None:
 #: The defaults, in the one place they are written.
 DEFAULT = Options()
 
-__all__ = ["DEFAULT", "PARSERS", "SCHEMAS", "Options", "ReadOptions", "build"]
+__all__ = [
+    "ANCHORS",
+    "BLANK_LINES",
+    "DEFAULT",
+    "PARSERS",
+    "SCHEMAS",
+    "Options",
+    "ReadOptions",
+    "build",
+]

@@ -38,13 +38,13 @@ _MAX_IMPLICIT_KEY = 1000
 _BLANK_UNLESS_COMMENT = "\x00"
 
 
-def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
+def emit_yaml(stream: Stream, flow: Collection[int] = (), *, layout: bool = False) -> str:
     """The block YAML text of a whole stream, newline-terminated; empty input gives ``""``.
 
     Comment-only input gives its comments. The documents whose indexes are in ``flow`` are
     written in flow style (as KYAML).
     """
-    writer = _Writer()
+    writer = _Writer(layout)
     if not stream.documents:
         writer.comments(stream.comments, "")
         return "".join(writer.out)
@@ -59,31 +59,47 @@ def emit_yaml(stream: Stream, flow: Collection[int] = ()) -> str:
     return "".join(out)
 
 
-def block_yaml(stream: Stream, read_back: Callable[[str], Stream]) -> str:
+def block_yaml(stream: Stream, read_back: Callable[[str], Stream], *, layout: bool = False) -> str:
     """The block YAML of a stream that reads back as the same KYAML, comments included.
 
     Block YAML has fewer places for comments than KYAML, and the reader attaches comments by
     rules that turn on blank lines and indentation (SPEC §1). The emitter places them by those
-    rules; as a guarantee, when the stream has comments its block YAML is read back once
+    rules; as a guarantee, when the stream has comments its block YAML is read back
     (``read_back``, the formatter's reader) and any document whose KYAML would change is written
-    in flow style (as KYAML, which is YAML too).
+    in flow style (as KYAML, which is YAML too). With ``layout`` (blank lines kept), a comment
+    group can read back attached elsewhere with the same KYAML (a head becomes the foot of the
+    entry above it): the tree read back is written again until its block YAML is its own.
     """
-    text = emit_yaml(stream)
+    text = emit_yaml(stream, layout=layout)
     if first_comment(stream) is None:
         return text
     expected = [_kyaml(doc) for doc in stream.documents]
     flow: set[int] = set()
+    rewrites = 0
     while True:
-        back = read_back(text).documents
-        if len(back) == len(expected):
-            changed = {i for i, doc in enumerate(back) if _kyaml(doc) != expected[i]}
+        back = read_back(text)
+        if len(back.documents) == len(expected):
+            changed = {i for i, doc in enumerate(back.documents) if _kyaml(doc) != expected[i]}
         else:  # pragma: no cover - the emitter writes one `---` per document
             changed = set(range(len(expected)))
-        if not changed or len(flow) == len(expected):
+        if not changed:
+            if not layout or rewrites == _REWRITES:
+                return text
+            again = emit_yaml(back, flow, layout=layout)
+            if again == text:
+                return text
+            stream, text = back, again
+            rewrites += 1
+            continue
+        if len(flow) == len(expected):
             return text
         # a document can read differently after a block document: then all are kept in flow
         flow = flow | changed if not changed <= flow else set(range(len(expected)))
-        text = emit_yaml(stream, flow)
+        text = emit_yaml(stream, flow, layout=layout)
+
+
+# How many times block_yaml writes a tree read back again, looking for its own block YAML.
+_REWRITES = 3
 
 
 def _kyaml(doc: Document) -> str:
@@ -157,6 +173,11 @@ def _first_head(node: Node) -> list[str]:
     return first.comments.head if first.comments is not None else []
 
 
+def _lines(comments: list[str]) -> list[str]:
+    """Comment lines at the left margin, each ending in a newline; a blank line stays empty."""
+    return [line + "\n" if line else "\n" for line in comments]
+
+
 def _key(key: str) -> str:
     if plain_safe(key) and len(key) <= _MAX_IMPLICIT_KEY:
         return key
@@ -166,11 +187,14 @@ def _key(key: str) -> str:
 class _Writer:
     """One conversion: the output pieces, and the scalars that must not be literal blocks."""
 
-    __slots__ = ("no_literal", "out")
+    __slots__ = ("carried", "layout", "no_literal", "out")
 
-    def __init__(self) -> None:
+    def __init__(self, layout: bool) -> None:
         self.out: list[str] = []
         self.no_literal: set[int] = set()
+        self.layout = layout
+        #: A document's own last comments, written below the next document's ``---``.
+        self.carried: list[str] = []
 
     def comments(self, lines: list[str], indent: str) -> None:
         """Comment lines at ``indent``, each ending in a newline; a blank line stays empty."""
@@ -182,18 +206,31 @@ class _Writer:
         c = root.comments
         block = _is_block(root)
         head = doc.head + c.head if c is not None else doc.head
-        foot = c.foot + doc.foot if c is not None else doc.foot
+        own = doc.foot
+        carry: list[str] = []
+        if self.layout and not last and own and "" not in own:
+            # Below the next `---`, up to a blank line, they are still this document's; here
+            # they would need a blank line above them, which the reader keeps as the input's.
+            carry, own = own, []
+        foot = c.foot + own if c is not None else own
         line = c.line if c is not None else ""
         first = _first_head(root)
         blank_first = "" in first and (index or head)
+        carried, self.carried = self.carried, carry
         if block and (flow or line or (head and index) or blank_first or _trailing_blank(root)):
             # No block layout reads back with these comments in place: keep the root in flow.
-            out.append(emit_stream(Stream([doc])))
+            text = emit_stream(Stream([Document(root, doc.head, own)]))
+            if carried:
+                text = "---\n" + "".join(_lines(carried)) + "\n" + text.removeprefix("---\n")
+            out.append(text)
             return
         if index or ("" in head if not block else "" in first):
             out.append("---\n")  # else the reader cuts the first comments at a blank line
+        if carried:
+            self.comments(carried, "")
+            out.append("\n")
         self.comments(head, "")
-        if head and block:
+        if head and block and head[-1]:
             out.append("\n")  # a blank line makes these the document's, not the first entry's
         if block and foot:
             # the blank line before the foot would be content of a final `|+` block
@@ -210,7 +247,8 @@ class _Writer:
         if block and (foot or (not last and _ends_in_comment(root))):
             if out[-1] == _BLANK_UNLESS_COMMENT:
                 out.pop()
-            out.append("\n")  # keeps the root's last comments apart from the document's
+            if not (foot and not foot[0]):
+                out.append("\n")  # keeps the root's last comments apart from the document's
         self.comments(foot, "")
 
     def scalar(self, node: Scalar, col: int, tail: str, *, root: bool = False) -> None:
@@ -318,8 +356,14 @@ class _Writer:
             split = False
             if index < last:
                 following = pairs[index + 1][1].comments
-                split = "" in foot or (following is not None and "" in following.head)
-                if split:  # the blank line kyaml adds would be content of a `|+` block
+                head = following.head if following is not None else []
+                if self.layout:
+                    # the tree's own blank lines: the reader keeps them where they stand, and
+                    # cutting a group between two children changes no KYAML
+                    blank = not foot[0] if foot else bool(head) and not head[0]
+                else:
+                    blank = split = "" in foot or "" in head
+                if blank:  # a blank line after a `|+` block would be its content
                     self.no_literal.add(id(_last_scalar(value)))
             prefix = "" if inline else indent
             inline = False

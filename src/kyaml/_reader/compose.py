@@ -50,6 +50,16 @@ from kyaml._reader.events import (
     VALUE,
     Event,
 )
+from kyaml._reader.layout import (
+    blank_lines,
+    ends_blank,
+    kept_ends,
+    lead_comments,
+    leads_blank,
+    spaced,
+    trim_first,
+    trim_last,
+)
 from kyaml._reader.merge import Merge, apply_merges, copy_node
 from kyaml._reader.parse import check_alias_text, may_alias, parse_events
 from kyaml._reader.scalars import (
@@ -118,7 +128,13 @@ def compose_stream(
     try:
         events = parse_events(text, options.parser)
         comments = collect(text, events)
+        blanks = blank_lines(text) if options.blank_lines == "keep" else None
+        if blanks and comments:
+            lead_comments(text, comments)
         composer = _Composer(text, events, comments, options, on_diagnostic, on_comments)
+        composer.blanks = blanks
+        if blanks:
+            composer.kept = kept_ends(text, events)
         if not may_alias(text):  # no alias text to bound: the events may go as they are read
             return composer.run(consume=True)
         stream = composer.run(consume=False)  # aliases share nodes: linear, however they expand
@@ -208,6 +224,12 @@ class _Composer:
         self.documents: list[Document] = []
         self.root: Node | None = None
         self.doc_head: list[str] = []
+        #: The blank lines to keep (1-based line numbers), None when none are kept.
+        self.blanks: frozenset[int] | None = None
+        #: The root is a block collection whose first entry has a blank line above it.
+        self.root_blank = False
+        #: Where block scalars whose trailing blank lines are content end (1-based lines).
+        self.kept: frozenset[int] = frozenset()
 
     # --- diagnostics ---------------------------------------------------------------------------
 
@@ -226,6 +248,7 @@ class _Composer:
         comments = self.comments
         stack = self.stack
         schema_report = self._report
+        blanks = self.blanks
         events = self.events
         if consume:
             events.reverse()  # pop() then takes them in order, each in constant time
@@ -246,6 +269,11 @@ class _Composer:
                     and not top.node.inner
                     and event[ANCHOR] is None
                     and i not in comments
+                    and (
+                        blanks is None
+                        or (top.key_line[0] if top.is_map else event[LINE] + 1) - 1 not in blanks
+                        or not top.node.items
+                    )
                 ):  # the common case of _add, inline
                     top.size += 1
                     if top.is_map:
@@ -256,7 +284,7 @@ class _Composer:
                     continue
                 if i in comments:
                     node.comments = self.placer.node(comments[i])
-                self._add(node, 1, shared=False)
+                self._add(node, 1, False, event[LINE] + 1)
                 anchor = event[ANCHOR]
                 if anchor is not None:
                     text = event[VALUE] if event[STYLE] == PLAIN else None
@@ -302,6 +330,12 @@ class _Composer:
         head = self.doc_head
         if self.documents:
             head, root = without_blank_lines(head, root)
+        if self.blanks is not None:
+            head, foot = trim_first(head), trim_last(foot)
+            root = _trimmed_root(root, not head, not foot)
+            if head and (self.root_blank or root.line - 1 in self.blanks):
+                root = spaced(root)  # between the document's comments and its root
+            self.root_blank = False
         self.documents.append(Document(root, head, foot))
         self.placer.report()
 
@@ -311,8 +345,13 @@ class _Composer:
             return Stream(self.documents)
         lines = self.placer.stream_foot(received)
         if not self.documents:
-            return Stream([], lines)
-        self.documents[-1].foot.extend(lines)
+            return Stream([], trim_last(trim_first(lines)) if self.blanks is not None else lines)
+        last = self.documents[-1]
+        last.foot.extend(lines)
+        if self.blanks is not None:  # no blank line at the end of the last document
+            last.foot = trim_last(last.foot)
+            if not last.foot:
+                last.root = _trimmed_root(last.root, False, True)
         return Stream(self.documents)
 
     # --- keys ----------------------------------------------------------------------------------
@@ -417,7 +456,9 @@ class _Composer:
         if received:
             bracket = -1 if frame.block else event[START]
             self.placer.closing(node, received, bracket)
-        self._add(node, frame.size, shared=False)
+        if self.blanks is not None and (node.inner or ends_blank(node)):
+            _trim_inside(node)
+        self._add(node, frame.size, False, node.line)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
 
@@ -456,14 +497,15 @@ class _Composer:
             node = copy_node(node)
             if received:
                 node.comments = self.placer.node(received)
-            self._add(node, size, shared=False)
+            self._add(node, size, False, line)
         else:
-            self._add(node, size, shared=True)
+            self._add(node, size, True, line)
 
     # --- adding a finished node ----------------------------------------------------------------
 
-    def _add(self, node: Node, size: int, shared: bool) -> None:
-        """Put a finished node in its place: the root, a sequence item or a mapping value."""
+    def _add(self, node: Node, size: int, shared: bool, line: int) -> None:
+        """Put a finished node in its place: the root, a sequence item or a mapping value.
+        ``shared``: the node is an anchor's, used again; ``line``: where the node starts."""
         stack = self.stack
         if not stack:
             self.root = copy_node(node) if shared else node
@@ -475,6 +517,9 @@ class _Composer:
             if parent.inner and not parent.items:
                 node = with_head(node, parent.inner, shared)
                 parent.inner = None
+                shared = False
+            if self.blanks is not None:
+                node = self._spaced(node, not parent.items, line, shared)
             parent.items.append(node)
             return
         key = top.key
@@ -497,7 +542,53 @@ class _Composer:
         if parent.inner and not parent.items:
             node = with_head(node, parent.inner, shared)
             parent.inner = None
+            shared = False
+        if self.blanks is not None:
+            node = self._spaced(node, not parent.items, top.key_line[0], shared)
         parent.items.append((key, node))
+
+    def _spaced(self, node: Node, first: bool, line: int, shared: bool) -> Node:
+        """``node``, an entry or item starting at ``line``, led by a blank line when one stands
+        above it and it is not the first; the first loses those it leads with."""
+        if first:
+            if leads_blank(node):
+                c = node.comments
+                assert c is not None
+                node.comments = Comments(trim_first(c.head), c.line, c.foot)
+                if len(self.stack) == 1 and self.stack[0].block:
+                    self.root_blank = True  # the blank line stands above the root
+            return node
+        assert self.blanks is not None
+        c = node.comments
+        if line - 1 in self.blanks and (c is None or not c.head) and line not in self.kept:
+            return spaced(copy_node(node) if shared else node)
+        return node
+
+
+def _trim_inside(node: Mapping | Sequence) -> None:
+    """No blank line inside a collection's brackets right after the opening one or right
+    before the closing one."""
+    if node.inner:
+        node.inner = trim_last(trim_first(node.inner)) or None
+        return
+    last = node.items[-1][1] if isinstance(node, Mapping) else node.items[-1]
+    c = last.comments
+    assert c is not None
+    last.comments = Comments(c.head, c.line, trim_last(c.foot))
+
+
+def _trimmed_root(root: Node, at_start: bool, at_end: bool) -> Node:
+    """A document's root without blank lines at the document's start (when no comment of the
+    document's own comes first) or at its end (when none comes last)."""
+    c = root.comments
+    if c is None or not (
+        (at_start and leads_blank(root)) or (at_end and c.foot and not c.foot[-1])
+    ):
+        return root
+    head = trim_first(c.head) if at_start else c.head
+    foot = trim_last(c.foot) if at_end else c.foot
+    root.comments = Comments(head, c.line, foot)
+    return root
 
 
 def _short(tag: str | None) -> str:

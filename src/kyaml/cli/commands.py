@@ -88,6 +88,8 @@ def fmt(
     compact: bool | None,
     schema: str | None,
     strict: bool | None,
+    blank_lines: str | None,
+    anchors: str | None,
     config: str | None,
     jobs: int | None,
     quiet: bool,
@@ -123,6 +125,8 @@ def fmt(
         compact=_pick(compact, settings, "compact"),
         schema=_pick(schema, settings, "schema"),
         strict=_pick(strict, settings, "strict"),
+        blank_lines=_pick(blank_lines, settings, "blank-lines"),
+        anchors=_pick(anchors, settings, "anchors"),
         parser=parser_from_environment(),
     )
     options = RunOptions(
@@ -301,6 +305,8 @@ def convert(
     compact: bool | None,
     schema: str | None,
     strict: bool | None,
+    blank_lines: str | None,
+    anchors: str | None,
     quiet: bool,
     color: bool | None,
 ) -> int:
@@ -314,6 +320,8 @@ def convert(
         compact=_pick(compact, settings, "compact") and target == "kyaml",
         schema=_pick(schema, settings, "schema"),
         strict=_pick(strict, settings, "strict"),
+        blank_lines=_pick(blank_lines, settings, "blank-lines"),
+        anchors=_pick(anchors, settings, "anchors"),
         parser=parser_from_environment(),
     )
     options = RunOptions(library)

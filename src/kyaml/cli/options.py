@@ -17,7 +17,7 @@ import os
 from collections.abc import Sequence
 
 from kyaml.cli.opened import MAX_FILE_SIZE
-from kyaml.options import DEFAULT, SCHEMAS
+from kyaml.options import ANCHORS, BLANK_LINES, DEFAULT, SCHEMAS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -136,6 +136,24 @@ SCHEMA = Option(
 STRICT = Option(
     ("--strict",), "switch", "Ambiguous scalars are errors.", default=DEFAULT.strict, config=True
 )
+BLANK_LINES_OPTION = Option(
+    ("--blank-lines",),
+    "value",
+    "Keep one blank line where the input has some, or drop them all.",
+    takes="choice",
+    choices=BLANK_LINES,
+    default=DEFAULT.blank_lines,
+    config=True,
+)
+ANCHORS_OPTION = Option(
+    ("--anchors",),
+    "value",
+    "Write each alias as a copy of its anchor's value, or keep &anchors and *aliases.",
+    takes="choice",
+    choices=ANCHORS,
+    default=DEFAULT.anchors,
+    config=True,
+)
 QUIET = Option(("-q", "--quiet"), "flag", "Show errors only.")
 COLOR = Option(("--color",), "switch", "Colour the output [when a terminal].")
 
@@ -198,6 +216,8 @@ FMT: tuple[Option, ...] = (
     COMPACT,
     SCHEMA,
     STRICT,
+    BLANK_LINES_OPTION,
+    ANCHORS_OPTION,
     Option(("--config",), "value", "Use this configuration file.", takes="file"),
     Option(
         ("-j", "--jobs"),
@@ -226,6 +246,8 @@ CONVERT: tuple[Option, ...] = (
     COMPACT.with_help("KYAML on one line per document."),
     SCHEMA,
     STRICT,
+    BLANK_LINES_OPTION,
+    ANCHORS_OPTION,
     QUIET,
     COLOR.with_help("Colour messages [when a terminal]."),
 )

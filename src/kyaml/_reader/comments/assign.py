@@ -23,6 +23,9 @@ Gaps without a ``#`` cost a ``str.find``; the replay runs only where comments ar
 
 from __future__ import annotations
 
+import re
+
+from kyaml._patterns import LazyPattern
 from kyaml._reader.comments.gaps import (
     DOC,
     FEND,
@@ -71,6 +74,9 @@ Actions: TypeAlias = list[tuple[int, int, int]]
 #: Events that take comments once the gap after a token is known (the token's own event, an
 #: implicit document end before it): (event, number of the last token whose comments it takes).
 Takers: TypeAlias = list[tuple[int, int]]
+
+# A comment on a line of its own: the blanks before its ``#``.
+_COMMENT_LINE = LazyPattern(r"^[ \t]*#", re.MULTILINE)
 
 
 def collect(text: str, events: list[Event]) -> dict[int, list[Comment]] | None:
@@ -510,6 +516,16 @@ class Replay(Scanner):
             self.received.setdefault(event, []).extend(stem)
             self.pending = [c for c in pending if not (c.key <= dash_key and c.kind == HEAD)]
 
+    def _nth_comment(self, start: int, lines: list[str]) -> int:
+        """Where the comment line after ``lines`` (comment lines from ``start`` on, ``""`` for
+        blank lines) begins."""
+        skip = sum(1 for line in lines if line)
+        for m in _COMMENT_LINE.finditer(self.text, self.text.rfind("\n", 0, start) + 1):
+            if not skip:
+                return m.end() - 1
+            skip -= 1
+        return start  # pragma: no cover - the comments were found in this text
+
     def _document_head(self, event: int, first_key: int) -> None:
         """An implicit document's head comments, up to their last blank line, are the
         document's; the rest stays for its first node."""
@@ -530,7 +546,7 @@ class Replay(Scanner):
         self.received.setdefault(event, []).append(doc_comment)
         others = [c for c in pending if not (c.key <= first_key and c.kind == HEAD)]
         if rest:
-            rest_comment = Comment(HEAD, rest, heads[-1].index)
+            rest_comment = Comment(HEAD, rest, self._nth_comment(heads[0].index, doc))
             rest_comment.key = heads[-1].key
             others.append(rest_comment)
             others.sort(key=lambda c: c.key)

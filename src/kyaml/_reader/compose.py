@@ -34,9 +34,11 @@ from kyaml._reader.events import (
     DOCUMENT_START,
     DOUBLE_QUOTED,
     END,
+    END_LINE,
     FLAGS,
     FLOW,
     LINE,
+    LITERAL,
     MAPPING_END,
     MAPPING_START,
     PLAIN,
@@ -53,7 +55,7 @@ from kyaml._reader.events import (
 from kyaml._reader.layout import (
     blank_lines,
     ends_blank,
-    kept_ends,
+    keeps_trailing_lines,
     lead_comments,
     leads_blank,
     spaced,
@@ -61,7 +63,7 @@ from kyaml._reader.layout import (
     trim_last,
 )
 from kyaml._reader.merge import Merge, apply_merges, copy_node
-from kyaml._reader.parse import check_alias_text, may_alias, parse_events
+from kyaml._reader.parse import check_alias_text, check_block_header, may_alias, parse_events
 from kyaml._reader.scalars import (
     check_key,
     plain_key_is_string,
@@ -133,8 +135,6 @@ def compose_stream(
             lead_comments(text, comments)
         composer = _Composer(text, events, comments, options, on_diagnostic, on_comments)
         composer.blanks = blanks
-        if blanks:
-            composer.kept = kept_ends(text, events)
         if not may_alias(text):  # no alias text to bound: the events may go as they are read
             return composer.run(consume=True)
         stream = composer.run(consume=False)  # aliases share nodes: linear, however they expand
@@ -229,7 +229,7 @@ class _Composer:
         #: The root is a block collection whose first entry has a blank line above it.
         self.root_blank = False
         #: Where block scalars whose trailing blank lines are content end (1-based lines).
-        self.kept: frozenset[int] = frozenset()
+        self.kept: set[int] = set()
 
     # --- diagnostics ---------------------------------------------------------------------------
 
@@ -256,6 +256,8 @@ class _Composer:
             event = events.pop() if consume else events[i]
             kind = event[0]
             if kind == SCALAR:
+                if event[STYLE] >= LITERAL:  # a block scalar (rare): its header checked
+                    self._block_scalar(event)
                 top = stack[-1] if stack else None
                 if top is not None and top.is_map and top.key is None:
                     self._key(event, i, top)
@@ -302,6 +304,12 @@ class _Composer:
             elif kind == STREAM_END:
                 return self._stream_end(i)
         raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
+
+    def _block_scalar(self, event: Event) -> None:
+        """Refuse a header that runs into a comment; note where one with keep chomping ends."""
+        check_block_header(self.text, event)
+        if self.blanks and keeps_trailing_lines(self.text, event):
+            self.kept.add(event[END_LINE] + 1)
 
     def _document_start(self, event: Event, i: int) -> None:
         if event[FLAGS] & AFTER_END:

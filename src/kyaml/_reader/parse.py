@@ -37,17 +37,14 @@ from kyaml._reader.events import (
     DOCUMENT_START,
     END,
     FLAGS,
-    FOLDED,
     KIND,
     LINE,
-    LITERAL,
     MAPPING_END,
     MAPPING_START,
     SCALAR,
     SEQUENCE_END,
     SEQUENCE_START,
     START,
-    STYLE,
     VALUE,
     Event,
 )
@@ -97,8 +94,6 @@ def parse_events(text: str, parser: str = "auto") -> list[Event]:
         events, error = _read(text)
         if error is not None:
             raise _binding_error(text, error)
-        if _HEADER_COMMENT.search(text):
-            _check_block_headers(text, events)
     return _mark_restarts(_restore_versions(events, later), restarts)
 
 
@@ -179,33 +174,26 @@ def _restore_versions(events: list[Event], later: list[tuple[int, str]]) -> list
     return events
 
 
-# A block scalar header with a comment and no space before it: ``|#c``, ``>-#c``, ``|2#c``.
-_HEADER_COMMENT = LazyPattern(r"[|>][-+0-9]*#")
-
-
-def _check_block_headers(text: str, events: list[Event]) -> None:
-    """Refuse a block scalar whose header runs into a comment (``a: |#c``): YAML needs white
-    space before the ``#``. libyaml reads it and drops the comment; ruamel.yaml refuses it, with
-    this message and position."""
-    where: LineIndex | None = None
-    for event in events:
-        if event[KIND] != SCALAR or event[STYLE] not in (LITERAL, FOLDED):
-            continue
-        found = (text.find("|", event[START]), text.find(">", event[START]))
-        at = min((i for i in found if i >= 0), default=-1)  # the indicator, after any property
-        if at < 0:
-            continue
+def check_block_header(text: str, event: Event) -> None:
+    """Refuse the block scalar ``event`` when its header runs into a comment (``a: |#c``): YAML
+    needs white space before the ``#``. libyaml reads it and drops the comment; ruamel.yaml
+    refuses it, with this message and position. (The composer asks, for each block scalar:
+    looking for such headers in the whole text would cost every input more.)"""
+    found = (text.find("|", event[START]), text.find(">", event[START]))
+    at = min((i for i in found if i >= 0), default=-1)  # the indicator, after any property
+    if at < 0:
+        return
+    at += 1
+    while at < len(text) and text[at] in "-+0123456789":
         at += 1
-        while at < len(text) and text[at] in "-+0123456789":
-            at += 1
-        if at < len(text) and text[at] == "#":
-            where = where or LineIndex(text)
-            raise ParseError(
-                "while scanning a block scalar: expected chomping or indentation indicators,"
-                " but found '#'",
-                where.line(at) + 1,
-                where.column(at) + 1,
-            )
+    if at < len(text) and text[at] == "#":
+        where = LineIndex(text)
+        raise ParseError(
+            "while scanning a block scalar: expected chomping or indentation indicators,"
+            " but found '#'",
+            where.line(at) + 1,
+            where.column(at) + 1,
+        )
 
 
 def events_before_error(text: str, parser: str = "auto") -> list[Event]:

@@ -151,7 +151,14 @@ def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporte
     or a YAML 1.1 reader differently from the input schema: ``0644`` is 420 to both kubectl and
     go-yaml v3, but 644 to a YAML 1.2 reader."""
     reading = yaml11_reading(text)
-    core = resolve_plain(text, "1.2") if schema == "reference" else value
+    core = value
+    if schema == "reference" and not (
+        value is None
+        or value is True
+        or value is False
+        or (value.__class__ is int and is_plain_decimal(text))
+    ):  # (the reference and YAML 1.2 read those alike: no second reading)
+        core = resolve_plain(text, "1.2")
     if same_value(reading, value) and same_value(reading, core):
         return
     if isinstance(reading, int) and isinstance(value, str) and not in_64_bits(reading):

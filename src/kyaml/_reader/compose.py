@@ -34,7 +34,6 @@ from kyaml._reader.events import (
     DOCUMENT_START,
     DOUBLE_QUOTED,
     END,
-    END_LINE,
     FLAGS,
     FLOW,
     LINE,
@@ -52,16 +51,7 @@ from kyaml._reader.events import (
     VALUE,
     Event,
 )
-from kyaml._reader.layout import (
-    blank_lines,
-    ends_blank,
-    keeps_trailing_lines,
-    lead_comments,
-    leads_blank,
-    spaced,
-    trim_first,
-    trim_last,
-)
+from kyaml._reader.layout import NO_LINE_NUMBER, Layout, ends_blank, trim_first, trim_last
 from kyaml._reader.merge import Merge, apply_merges, copy_node
 from kyaml._reader.parse import check_alias_text, check_block_header, may_alias, parse_events
 from kyaml._reader.scalars import (
@@ -130,11 +120,9 @@ def compose_stream(
     try:
         events = parse_events(text, options.parser)
         comments = collect(text, events)
-        blanks = blank_lines(text) if options.blank_lines == "keep" else None
-        if blanks and comments:
-            lead_comments(text, comments)
         composer = _Composer(text, events, comments, options, on_diagnostic, on_comments)
-        composer.blanks = blanks
+        if options.blank_lines == "keep":
+            composer.layout = Layout(text, comments or {})
         if not may_alias(text):  # no alias text to bound: the events may go as they are read
             return composer.run(consume=True)
         stream = composer.run(consume=False)  # aliases share nodes: linear, however they expand
@@ -159,11 +147,13 @@ class _Open:
         "key",
         "key_comments",
         "key_line",
+        "key_start",
         "merges",
         "merging",
         "node",
         "seen",
         "size",
+        "start",
         "tag",
     )
 
@@ -184,6 +174,8 @@ class _Open:
         self.key: str | None = None
         self.key_comments: Comments | None = None
         self.key_line = _NO_LINE
+        self.key_start = 0
+        self.start = 0
         self.seen: dict[str | tuple[str], tuple[int, int]] = {} if is_map else _NO_KEYS
         self.merges: list[Merge] | None = None
         self.merging = False  # the pending key is a merge key (``<<``)
@@ -224,12 +216,8 @@ class _Composer:
         self.documents: list[Document] = []
         self.root: Node | None = None
         self.doc_head: list[str] = []
-        #: The blank lines to keep (1-based line numbers), None when none are kept.
-        self.blanks: frozenset[int] | None = None
-        #: The root is a block collection whose first entry has a blank line above it.
-        self.root_blank = False
-        #: Where block scalars whose trailing blank lines are content end (1-based lines).
-        self.kept: set[int] = set()
+        #: The blank lines kept (None: none are).
+        self.layout: Layout | None = None
 
     # --- diagnostics ---------------------------------------------------------------------------
 
@@ -248,7 +236,8 @@ class _Composer:
         comments = self.comments
         stack = self.stack
         schema_report = self._report
-        blanks = self.blanks
+        layout = self.layout
+        upcoming = layout.upcoming if layout is not None else NO_LINE_NUMBER
         events = self.events
         if consume:
             events.reverse()  # pop() then takes them in order, each in constant time
@@ -272,8 +261,7 @@ class _Composer:
                     and event[ANCHOR] is None
                     and i not in comments
                     and (
-                        blanks is None
-                        or (top.key_line[0] if top.is_map else event[LINE] + 1) - 1 not in blanks
+                        (top.key_line[0] if top.is_map else event[LINE] + 1) <= upcoming
                         or not top.node.items
                     )
                 ):  # the common case of _add, inline
@@ -286,7 +274,9 @@ class _Composer:
                     continue
                 if i in comments:
                     node.comments = self.placer.node(comments[i])
-                self._add(node, 1, False, event[LINE] + 1)
+                self._add(node, 1, False, event[LINE] + 1, event[START])
+                if layout is not None:
+                    upcoming = layout.upcoming
                 anchor = event[ANCHOR]
                 if anchor is not None:
                     text = event[VALUE] if event[STYLE] == PLAIN else None
@@ -308,8 +298,8 @@ class _Composer:
     def _block_scalar(self, event: Event) -> None:
         """Refuse a header that runs into a comment; note where one with keep chomping ends."""
         check_block_header(self.text, event)
-        if self.blanks and keeps_trailing_lines(self.text, event):
-            self.kept.add(event[END_LINE] + 1)
+        if self.layout is not None:
+            self.layout.block_scalar(event)
 
     def _document_start(self, event: Event, i: int) -> None:
         if event[FLAGS] & AFTER_END:
@@ -338,12 +328,9 @@ class _Composer:
         head = self.doc_head
         if self.documents:
             head, root = without_blank_lines(head, root)
-        if self.blanks is not None:
+        if self.layout is not None:
             head, foot = trim_first(head), trim_last(foot)
-            root = _trimmed_root(root, not head, not foot)
-            if head and (self.root_blank or root.line - 1 in self.blanks):
-                root = spaced(root)  # between the document's comments and its root
-            self.root_blank = False
+            root = self.layout.document_root(root, head=bool(head), foot=bool(foot))
         self.documents.append(Document(root, head, foot))
         self.placer.report()
 
@@ -353,13 +340,13 @@ class _Composer:
             return Stream(self.documents)
         lines = self.placer.stream_foot(received)
         if not self.documents:
-            return Stream([], trim_last(trim_first(lines)) if self.blanks is not None else lines)
+            return Stream([], trim_last(trim_first(lines)) if self.layout is not None else lines)
         last = self.documents[-1]
         last.foot.extend(lines)
-        if self.blanks is not None:  # no blank line at the end of the last document
+        if self.layout is not None:  # no blank line at the end of the last document
             last.foot = trim_last(last.foot)
             if not last.foot:
-                last.root = _trimmed_root(last.root, False, True)
+                last.root = self.layout.document_end(last.root)
         return Stream(self.documents)
 
     # --- keys ----------------------------------------------------------------------------------
@@ -378,6 +365,7 @@ class _Composer:
         if anchor is not None:
             self.anchors[anchor] = (Scalar(text, None, line, column), 1, text)
         self.expanded += 1
+        top.key_start = event[START]
         self._set_key(top, text, line, column, i, merge=merge)
 
     def _set_key(
@@ -432,6 +420,7 @@ class _Composer:
         flow = event[STYLE] == FLOW
         anchor = event[ANCHOR]
         frame = _Open(node, is_map, anchor, not flow, tag)
+        frame.start = event[START]
         received = self.comments.get(i)
         if received:
             bracket = event[END] - 1 if flow else -1
@@ -464,9 +453,9 @@ class _Composer:
         if received:
             bracket = -1 if frame.block else event[START]
             self.placer.closing(node, received, bracket)
-        if self.blanks is not None and (node.inner or ends_blank(node)):
+        if received and self.layout is not None and (node.inner or ends_blank(node)):
             _trim_inside(node)
-        self._add(node, frame.size, False, node.line)
+        self._add(node, frame.size, False, node.line, frame.start)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
 
@@ -497,6 +486,7 @@ class _Composer:
                     column,
                 )
             text = key if key is not None else scalar_text(node)
+            stack[-1].key_start = event[START]
             self._set_key(stack[-1], text, line, column, i)
             return
         received = self.comments.get(i)
@@ -505,15 +495,16 @@ class _Composer:
             node = copy_node(node)
             if received:
                 node.comments = self.placer.node(received)
-            self._add(node, size, False, line)
+            self._add(node, size, False, line, event[START])
         else:
-            self._add(node, size, True, line)
+            self._add(node, size, True, line, event[START])
 
     # --- adding a finished node ----------------------------------------------------------------
 
-    def _add(self, node: Node, size: int, shared: bool, line: int) -> None:
+    def _add(self, node: Node, size: int, shared: bool, line: int, start: int) -> None:
         """Put a finished node in its place: the root, a sequence item or a mapping value.
-        ``shared``: the node is an anchor's, used again; ``line``: where the node starts."""
+        ``shared``: the node is an anchor's, used again; ``line`` and ``start``: where the node
+        starts (its line, its index)."""
         stack = self.stack
         if not stack:
             self.root = copy_node(node) if shared else node
@@ -526,8 +517,9 @@ class _Composer:
                 node = with_head(node, parent.inner, shared)
                 parent.inner = None
                 shared = False
-            if self.blanks is not None:
-                node = self._spaced(node, not parent.items, line, shared)
+            if self.layout is not None:
+                at_root = len(stack) == 1 and stack[0].block
+                node = self.layout.entry(node, not parent.items, line, start, shared, at_root)
             parent.items.append(node)
             return
         key = top.key
@@ -551,26 +543,11 @@ class _Composer:
             node = with_head(node, parent.inner, shared)
             parent.inner = None
             shared = False
-        if self.blanks is not None:
-            node = self._spaced(node, not parent.items, top.key_line[0], shared)
+        if self.layout is not None:
+            at_root = len(stack) == 1 and stack[0].block
+            line, start = top.key_line[0], top.key_start
+            node = self.layout.entry(node, not parent.items, line, start, shared, at_root)
         parent.items.append((key, node))
-
-    def _spaced(self, node: Node, first: bool, line: int, shared: bool) -> Node:
-        """``node``, an entry or item starting at ``line``, led by a blank line when one stands
-        above it and it is not the first; the first loses those it leads with."""
-        if first:
-            if leads_blank(node):
-                c = node.comments
-                assert c is not None
-                node.comments = Comments(trim_first(c.head), c.line, c.foot)
-                if len(self.stack) == 1 and self.stack[0].block:
-                    self.root_blank = True  # the blank line stands above the root
-            return node
-        assert self.blanks is not None
-        c = node.comments
-        if line - 1 in self.blanks and (c is None or not c.head) and line not in self.kept:
-            return spaced(copy_node(node) if shared else node)
-        return node
 
 
 def _trim_inside(node: Mapping | Sequence) -> None:
@@ -583,20 +560,6 @@ def _trim_inside(node: Mapping | Sequence) -> None:
     c = last.comments
     assert c is not None
     last.comments = Comments(c.head, c.line, trim_last(c.foot))
-
-
-def _trimmed_root(root: Node, at_start: bool, at_end: bool) -> Node:
-    """A document's root without blank lines at the document's start (when no comment of the
-    document's own comes first) or at its end (when none comes last)."""
-    c = root.comments
-    if c is None or not (
-        (at_start and leads_blank(root)) or (at_end and c.foot and not c.foot[-1])
-    ):
-        return root
-    head = trim_first(c.head) if at_start else c.head
-    foot = trim_last(c.foot) if at_end else c.foot
-    root.comments = Comments(head, c.line, foot)
-    return root
 
 
 def _short(tag: str | None) -> str:

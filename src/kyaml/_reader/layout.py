@@ -13,8 +13,9 @@ from __future__ import annotations
 from kyaml._patterns import LazyPattern
 from kyaml._reader.comments import LINE, Comment
 from kyaml._reader.comments.gaps import PROPERTIES
-from kyaml._reader.events import START, Event
+from kyaml._reader.events import END_LINE, START, Event
 from kyaml._reader.lines import LineIndex
+from kyaml._reader.merge import copy_node
 from kyaml._tree import Comments, Mapping, Node, Sequence
 
 # A blank line between two line breaks (found with search, not finditer: blank lines are rare,
@@ -22,8 +23,9 @@ from kyaml._tree import Comments, Mapping, Node, Sequence
 _BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
 
 
-def blank_lines(text: str) -> frozenset[int]:
-    """The 1-based numbers of ``text``'s blank lines (counted as the parser counts lines)."""
+def blank_lines(text: str) -> list[int]:
+    """The 1-based numbers of ``text``'s blank lines (counted as the parser counts lines), in
+    order."""
     starts: list[int] = []
     search = _BLANK_LINE.search
     m = search(text)
@@ -31,17 +33,17 @@ def blank_lines(text: str) -> frozenset[int]:
         starts.append(m.start() + 1)
         m = search(text, m.end() - 1)  # the closing break may open the next one
     if not starts:
-        return frozenset()
+        return []
     where = LineIndex(text)
     if not where.simple:
-        return frozenset(where.line(start) + 1 for start in starts)
+        return [where.line(start) + 1 for start in starts]
     numbers: list[int] = []
     line, at = 1, 0
     for start in starts:  # the breaks between blank lines counted in C, no table of lines
         line += text.count("\n", at, start)
         at = start
         numbers.append(line)
-    return frozenset(numbers)
+    return numbers
 
 
 _BLOCK_HEADER = LazyPattern(r"[|>][-+0-9]*")
@@ -54,6 +56,14 @@ def keeps_trailing_lines(text: str, event: Event) -> bool:
     m = PROPERTIES.match(text, start)
     header = _BLOCK_HEADER.match(text, m.end() if m is not None else start)
     return header is not None and "+" in header.group()
+
+
+def starts_line(text: str, index: int) -> bool:
+    """Whether ``index`` is the first thing on its line: only blanks and block indicators
+    (``-``, ``?``) before it. A blank line above is kept for one entry, not for each one on a
+    line (``{a: 1, b: 2}``)."""
+    start = text.rfind("\n", 0, index) + 1
+    return not text[start:index].strip(" \t-?")
 
 
 def lead_comments(text: str, comments: dict[int, list[Comment]]) -> None:
@@ -71,6 +81,96 @@ def _blank_above(text: str, index: int) -> bool:
         return False
     above = text.rfind("\n", 0, start) + 1
     return not text[above:start].strip(" \t")
+
+
+#: Past every line: no blank line is to come.
+NO_LINE_NUMBER = 1 << 62
+
+
+class Layout:
+    """The blank lines of one text, kept as the composer puts its nodes in place.
+
+    ``upcoming`` is the first blank line not yet passed: an entry starting at or above it has
+    none above it, which the composer's common path tells with one comparison.
+    """
+
+    __slots__ = ("at", "blanks", "kept", "order", "root_blank", "text", "upcoming")
+
+    def __init__(self, text: str, comments: dict[int, list[Comment]]) -> None:
+        """The layout of ``text``, whose comments (found by :func:`~.comments.collect`) are
+        given an empty first line where a blank line stands above them."""
+        self.text = text
+        self.order = blank_lines(text)
+        self.blanks = frozenset(self.order)
+        self.at = 0
+        self.upcoming = self.order[0] if self.order else NO_LINE_NUMBER
+        #: The root is a block collection whose first entry has a blank line above it.
+        self.root_blank = False
+        #: Where block scalars whose trailing blank lines are content end (1-based lines).
+        self.kept: set[int] = set()
+        if self.order and comments:
+            lead_comments(text, comments)
+
+    def block_scalar(self, event: Event) -> None:
+        """Note where the block scalar ``event`` ends when its trailing blank lines are
+        content (keep chomping)."""
+        if self.order and keeps_trailing_lines(self.text, event):
+            self.kept.add(event[END_LINE] + 1)
+
+    def entry(  # noqa: PLR0917 (one call site per kind of collection)
+        self, node: Node, first: bool, line: int, start: int, shared: bool, at_root: bool
+    ) -> Node:
+        """``node``, an entry or item starting at ``line`` (at index ``start``), led by a blank
+        line when one stands above it, it is the first on its line and not the first of its
+        collection; the first loses those it leads with (``at_root``: in a document's block
+        root, where that blank line goes above the root instead)."""
+        if self.upcoming < line - 1:  # the blank lines above this one's line are passed
+            order, at = self.order, self.at
+            while at < len(order) and order[at] < line - 1:
+                at += 1
+            self.at = at
+            self.upcoming = order[at] if at < len(order) else NO_LINE_NUMBER
+        c = node.comments
+        if first:
+            if c is not None and c.head and not c.head[0]:
+                node.comments = Comments(trim_first(c.head), c.line, c.foot)
+                self.root_blank = self.root_blank or at_root
+            return node
+        if (
+            line - 1 in self.blanks
+            and (c is None or not c.head)
+            and line not in self.kept
+            and starts_line(self.text, start)
+        ):
+            return spaced(copy_node(node) if shared else node)
+        return node
+
+    def document_root(self, root: Node, *, head: bool, foot: bool) -> Node:
+        """A document's root without blank lines at the document's start (unless the
+        document's own comments come first: then one goes between them and the root, when
+        the input has one) or at its end (unless its own comments come last)."""
+        c = root.comments
+        if c is not None and ((not head and leads_blank(root)) or (not foot and _ends_blank(c))):
+            root.comments = Comments(
+                c.head if head else trim_first(c.head),
+                c.line,
+                c.foot if foot else trim_last(c.foot),
+            )
+        if head and (self.root_blank or root.line - 1 in self.blanks):
+            root = spaced(root)
+        self.root_blank = False
+        return root
+
+    def document_end(self, root: Node) -> Node:
+        """The last document's root without blank lines at the stream's end."""
+        c = root.comments
+        if c is not None and _ends_blank(c):
+            root.comments = Comments(c.head, c.line, trim_last(c.foot))
+        return root
+
+
+def _ends_blank(c: Comments) -> bool:
+    return bool(c.foot) and not c.foot[-1]
 
 
 def spaced(node: Node) -> Node:

@@ -47,6 +47,8 @@ MYPYC_MODULES = [
     "src/kyaml/_reader/compose.py",
     "src/kyaml/_reader/merge.py",
     "src/kyaml/_reader/layout.py",
+    "src/kyaml/_reader/anchors.py",
+    "src/kyaml/_reader/collection_tags.py",
     "src/kyaml/_reader/documents.py",
     "src/kyaml/_reader/comments/assign.py",
     "src/kyaml/_reader/comments/gaps.py",

@@ -117,6 +117,43 @@ class Sequence(Node):
         return f"Sequence({self.items!r})"
 
 
+class Anchored(Node):
+    """A node that carries an anchor (``&name``), kept when ``anchors="keep"``.
+
+    It wraps the anchored ``node`` and holds the comments of the place where it stands; the
+    aliases to it are :class:`Alias` nodes. With anchors expanded the tree has neither.
+    """
+
+    __slots__ = ("name", "node")
+
+    def __init__(self, name: str, node: Node) -> None:
+        self.comments: Comments | None = None
+        self.line = node.line
+        self.column = node.column
+        self.name = name
+        self.node = node
+
+    def __repr__(self) -> str:
+        return f"Anchored({self.name!r}, {self.node!r})"
+
+
+class Alias(Node):
+    """An alias (``*name``) to an anchored node, kept when ``anchors="keep"``: ``target`` is
+    the node it stands for (the one an :class:`Anchored` wraps)."""
+
+    __slots__ = ("name", "target")
+
+    def __init__(self, name: str, target: Node, line: int = 0, column: int = 0) -> None:
+        self.comments: Comments | None = None
+        self.line = line
+        self.column = column
+        self.name = name
+        self.target = target
+
+    def __repr__(self) -> str:
+        return f"Alias({self.name!r})"
+
+
 class Document:
     """One document: its root node and the comments that belong to the document itself.
 
@@ -166,4 +203,20 @@ def first_comment(stream: Stream) -> tuple[int, int] | None:
                 stack.extend(value for _, value in reversed(node.items))
             elif isinstance(node, Sequence):
                 stack.extend(reversed(node.items))
+            elif isinstance(node, Anchored):
+                stack.append(node.node)
     return None
+
+
+def has_anchors(node: Node) -> bool:
+    """Whether ``node`` holds an anchor or an alias (only a tree read with anchors kept does)."""
+    stack: list[Node] = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (Anchored, Alias)):
+            return True
+        if isinstance(node, Mapping):
+            stack.extend(value for _, value in node.items)
+        elif isinstance(node, Sequence):
+            stack.extend(node.items)
+    return False

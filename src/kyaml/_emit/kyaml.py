@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kyaml._quote import key_text, quote_value, scalar_line
-from kyaml._tree import Comments, Document, Mapping, Node, Scalar, Sequence, Stream
+from kyaml._tree import Alias, Anchored, Comments, Document, Mapping, Node, Scalar, Sequence, Stream
 
 _INDENTS = ["  " * level for level in range(64)]
 # YAML limits an implicit key to 1024 characters; a longer key is written as an explicit `? key`.
@@ -99,7 +99,12 @@ def _node(node: Node, level: int, out: list[str]) -> None:
         _sequence(node, level, out)  # type: ignore[arg-type]
     elif kind is Scalar:
         out.append(_scalar(node, level))  # type: ignore[arg-type]
-    else:  # pragma: no cover - the tree holds only these three kinds
+    elif kind is Anchored:  # anchors kept: `&name` before the node
+        out.append("&" + node.name + " ")  # type: ignore[attr-defined]
+        _node(node.node, level, out)  # type: ignore[attr-defined]
+    elif kind is Alias:
+        out.append("*" + node.name)  # type: ignore[attr-defined]
+    else:  # pragma: no cover - the tree holds only these kinds
         raise TypeError(f"unexpected node type {type(node).__name__}")
 
 
@@ -149,11 +154,13 @@ def _mapping(node: Mapping, level: int, out: list[str]) -> None:
 
 
 def _cuddles(node: Sequence) -> bool:
-    """A list is cuddled when every item is a collection and nothing in it carries a comment."""
+    """A list is cuddled when every item is a collection (not an anchored one nor an alias)
+    and nothing in it carries a comment or stands after a blank line."""
     if node.inner:
         return False
-    for item in node.items:  # noqa: SIM110 (a plain loop is cheaper than all() over a generator)
-        if item.__class__ is Scalar or item.comments:
+    for item in node.items:
+        kind = item.__class__
+        if (kind is not Mapping and kind is not Sequence) or item.comments:
             return False
     return True
 

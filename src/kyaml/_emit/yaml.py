@@ -29,7 +29,16 @@ from collections.abc import Callable, Collection
 
 from kyaml._emit.kyaml import emit_stream, node_text
 from kyaml._quote import float_text, int_text, literal_header, plain_safe, quote_line
-from kyaml._tree import Document, Mapping, Node, Scalar, Sequence, Stream, first_comment
+from kyaml._tree import (
+    Document,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    Stream,
+    first_comment,
+    has_anchors,
+)
 
 # Longest key written as an implicit ``key: value``; YAML readers refuse implicit keys past 1024
 # characters, so longer keys use the explicit ``? key`` form.
@@ -217,7 +226,9 @@ class _Writer:
         first = _first_head(root)
         blank_first = "" in first and (index or head)
         carried, self.carried = self.carried, carry
-        if block and (flow or line or (head and index) or blank_first or _trailing_blank(root)):
+        if has_anchors(root) or (
+            block and (flow or line or (head and index) or blank_first or _trailing_blank(root))
+        ):
             # No block layout reads back with these comments in place: keep the root in flow.
             text = emit_stream(Stream([Document(root, doc.head, own)]))
             if carried:

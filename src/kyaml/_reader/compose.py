@@ -8,7 +8,9 @@ number of nodes the aliases stand for is counted, and input whose expansion woul
 
 Comments come from :mod:`kyaml._reader.comments`: found and assigned per event before the walk,
 then put on the nodes as they are built (:mod:`kyaml._reader.comments.place`), which also counts
-them per document for whoever asks.
+them per document for whoever asks. Blank lines, when kept, are put in place as the nodes are
+(:mod:`kyaml._reader.layout`); anchors, when kept, wrap their nodes and aliases stay aliases,
+settled per document before it is written (:mod:`kyaml._reader.anchors`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kyaml._quote import quote_line as _quote_line
+from kyaml._reader.anchors import expanded, settle
+from kyaml._reader.collection_tags import OMAP_TAG, YAML_TAG, check_content, check_tag
 from kyaml._reader.comments import (
     Comment,
     OnComments,
@@ -51,9 +55,22 @@ from kyaml._reader.events import (
     VALUE,
     Event,
 )
-from kyaml._reader.layout import NO_LINE_NUMBER, Layout, ends_blank, trim_first, trim_last
+from kyaml._reader.layout import (
+    NO_LINE_NUMBER,
+    Layout,
+    ends_blank,
+    trim_first,
+    trim_inside,
+    trim_last,
+)
 from kyaml._reader.merge import Merge, apply_merges, copy_node
-from kyaml._reader.parse import check_alias_text, check_block_header, may_alias, parse_events
+from kyaml._reader.parse import (
+    check_alias_text,
+    check_block_header,
+    later_version,
+    may_alias,
+    parse_events,
+)
 from kyaml._reader.scalars import (
     check_key,
     plain_key_is_string,
@@ -61,7 +78,18 @@ from kyaml._reader.scalars import (
     scalar_text,
     scalar_text_of,
 )
-from kyaml._tree import MAX_DEPTH, Comments, Document, Mapping, Node, Scalar, Sequence, Stream
+from kyaml._tree import (
+    MAX_DEPTH,
+    Alias,
+    Anchored,
+    Comments,
+    Document,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    Stream,
+)
 from kyaml.errors import (
     AmbiguityError,
     Diagnostic,
@@ -82,12 +110,7 @@ if TYPE_CHECKING:
 ALIAS_NODES_MIN = 10_000
 ALIAS_NODES_FACTOR = 10
 
-_TAG = "tag:yaml.org,2002:"
-_MAP_TAGS = frozenset((None, "!", _TAG + "map"))
-_SEQ_TAGS = frozenset((None, "!", _TAG + "seq"))
-_SET_TAG = _TAG + "set"
-_OMAP_TAG = _TAG + "omap"
-_MERGE_TAGS = frozenset((None, _TAG + "merge"))
+_MERGE_TAGS = frozenset((None, YAML_TAG + "merge"))
 
 OnDiagnostic = Callable[[Diagnostic], None]
 DEFAULT_READ = ReadOptions()
@@ -218,6 +241,11 @@ class _Composer:
         self.doc_head: list[str] = []
         #: The blank lines kept (None: none are).
         self.layout: Layout | None = None
+        self.keep_anchors = options.anchors == "keep"
+        self.doc_anchors = False  # the document holds anchors or aliases kept
+        #: Aliases expanded in the document, and the first one's line, column and name.
+        self.aliases = 0
+        self.first_alias: tuple[int, int, str] | None = None
 
     # --- diagnostics ---------------------------------------------------------------------------
 
@@ -274,10 +302,13 @@ class _Composer:
                     continue
                 if i in comments:
                     node.comments = self.placer.node(comments[i])
-                self._add(node, 1, False, event[LINE] + 1, event[START])
+                anchor = event[ANCHOR]
+                placed: Node = node
+                if anchor is not None and self.keep_anchors:
+                    placed = self._anchored(node, anchor)
+                self._add(placed, 1, False, event[LINE] + 1, event[START])
                 if layout is not None:
                     upcoming = layout.upcoming
-                anchor = event[ANCHOR]
                 if anchor is not None:
                     text = event[VALUE] if event[STYLE] == PLAIN else None
                     self.anchors[anchor] = (node, 1, text)
@@ -295,6 +326,13 @@ class _Composer:
                 return self._stream_end(i)
         raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
 
+    def _aliases_expanded(self, first: tuple[int, int, str]) -> None:
+        """Say how many aliases the document's text has as copies of their anchors' nodes."""
+        n, (line, column, name) = self.aliases, first
+        self.aliases, self.first_alias = 0, None
+        if self.on_diagnostic is not None:
+            self.on_diagnostic(Diagnostic(line, column, "info", expanded(n, name)))
+
     def _block_scalar(self, event: Event) -> None:
         """Refuse a header that runs into a comment; note where one with keep chomping ends."""
         check_block_header(self.text, event)
@@ -311,11 +349,7 @@ class _Composer:
         version = event[VALUE]
         self.schema = "1.1" if version == "1.1" else self.base_schema
         if version is not None and version not in ("1.1", "1.2") and self.on_diagnostic:
-            text = self.text  # the warning stands at the directive, whichever parser read it
-            at = text.rfind("%YAML", 0, event[END])
-            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-            message = f"%YAML {version}: read as YAML 1.2, as YAML 1.2 says of a later 1.x version"
-            self.on_diagnostic(Diagnostic(line, column, "warning", message))
+            self.on_diagnostic(later_version(self.text, event, version))
         self.anchors = {}
         self.root = None
         self.doc_head = self.placer.document_head(self.comments.get(i))
@@ -326,6 +360,11 @@ class _Composer:
         received = self.comments.get(i)
         foot = self.placer.document_foot(received) if received else []
         head = self.doc_head
+        if self.doc_anchors:
+            root = settle(root)
+            self.doc_anchors = False
+        if self.first_alias is not None:
+            self._aliases_expanded(self.first_alias)
         if self.documents:
             head, root = without_blank_lines(head, root)
         if self.layout is not None:
@@ -405,18 +444,14 @@ class _Composer:
         if len(stack) >= MAX_DEPTH:
             raise LimitError(f"nested deeper than {MAX_DEPTH} levels", line, column)
         tag = event[TAG]
-        node: Mapping | Sequence
-        if is_map:
-            node = Mapping([], line, column)
-            if tag is not None and tag not in _MAP_TAGS and tag != _SET_TAG:
-                raise UnsupportedError(f"unsupported tag {_short(tag)} on a mapping", line, column)
-        else:
-            node = Sequence([], line, column)
-            if tag == _OMAP_TAG:
+        if tag is not None:
+            check_tag(tag, is_map, line, column)
+            if tag == OMAP_TAG:
                 message = "!!omap written as the sequence of one-entry mappings it is"
                 self._report(event, "info", message, False)
-            elif tag is not None and tag not in _SEQ_TAGS:
-                raise UnsupportedError(f"unsupported tag {_short(tag)} on a sequence", line, column)
+        node: Mapping | Sequence = (
+            Mapping([], line, column) if is_map else Sequence([], line, column)
+        )
         flow = event[STYLE] == FLOW
         anchor = event[ANCHOR]
         frame = _Open(node, is_map, anchor, not flow, tag)
@@ -435,29 +470,29 @@ class _Composer:
         node = frame.node
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
-        if frame.tag == _OMAP_TAG and isinstance(node, Sequence):
-            for item in node.items:
-                if not (isinstance(item, Mapping) and len(item.items) == 1):
-                    message = "an !!omap entry must be a mapping of one key"
-                    raise KyamlError(message, item.line, item.column)
-        if isinstance(node, Mapping):
-            if frame.merges is not None:
-                apply_merges(node, frame.merges)
-            if frame.tag == _SET_TAG:
-                for key, value in node.items:
-                    if not (isinstance(value, Scalar) and value.value is None):
-                        raise KyamlError(
-                            f"!!set entry {_quote_line(key)} has a value", value.line, value.column
-                        )
+        if isinstance(node, Mapping) and frame.merges is not None:
+            apply_merges(node, frame.merges)
+        if frame.tag is not None:
+            check_content(frame.tag, node)
         received = self.comments.get(i)
         if received:
             bracket = -1 if frame.block else event[START]
             self.placer.closing(node, received, bracket)
         if received and self.layout is not None and (node.inner or ends_blank(node)):
-            _trim_inside(node)
-        self._add(node, frame.size, False, node.line, frame.start)
+            trim_inside(node)
+        if frame.anchor is not None and self.keep_anchors:
+            self._add(self._anchored(node, frame.anchor), frame.size, False, node.line, frame.start)
+        else:
+            self._add(node, frame.size, False, node.line, frame.start)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
+
+    def _anchored(self, node: Node, anchor: str) -> Node:
+        """``node`` wrapped with its anchor, to be kept."""
+        self.doc_anchors = True
+        wrapped = Anchored(anchor, node)
+        wrapped.comments, node.comments = node.comments, None
+        return wrapped
 
     def _alias(self, event: Event, i: int) -> None:
         name = event[ANCHOR] or ""
@@ -490,6 +525,16 @@ class _Composer:
             self._set_key(stack[-1], text, line, column, i)
             return
         received = self.comments.get(i)
+        if self.keep_anchors:
+            self.doc_anchors = True
+            alias = Alias(name, node, line, column)
+            if received:
+                alias.comments = self.placer.node(received)
+            self._add(alias, size, False, line, event[START])
+            return
+        if self.first_alias is None:
+            self.first_alias = (line, column, name)
+        self.aliases += 1
         if received or node.comments is not None:
             # the anchor's own comments stay where it is; the alias site has its own
             node = copy_node(node)
@@ -519,7 +564,7 @@ class _Composer:
                 shared = False
             if self.layout is not None:
                 at_root = len(stack) == 1 and stack[0].block
-                node = self.layout.entry(node, not parent.items, line, start, shared, at_root)
+                node = self.layout.place(node, not parent.items, line, start, shared, at_root)
             parent.items.append(node)
             return
         key = top.key
@@ -544,25 +589,6 @@ class _Composer:
             parent.inner = None
             shared = False
         if self.layout is not None:
-            at_root = len(stack) == 1 and stack[0].block
-            line, start = top.key_line[0], top.key_start
-            node = self.layout.entry(node, not parent.items, line, start, shared, at_root)
+            line, start, at_root = top.key_line[0], top.key_start, len(stack) == 1 and top.block
+            node = self.layout.place(node, not parent.items, line, start, shared, at_root)
         parent.items.append((key, node))
-
-
-def _trim_inside(node: Mapping | Sequence) -> None:
-    """No blank line inside a collection's brackets right after the opening one or right
-    before the closing one."""
-    if node.inner:
-        node.inner = trim_last(trim_first(node.inner)) or None
-        return
-    last = node.items[-1][1] if isinstance(node, Mapping) else node.items[-1]
-    c = last.comments
-    assert c is not None
-    last.comments = Comments(c.head, c.line, trim_last(c.foot))
-
-
-def _short(tag: str | None) -> str:
-    if tag is not None and tag.startswith(_TAG):
-        return "!!" + tag[len(_TAG) :]
-    return str(tag)

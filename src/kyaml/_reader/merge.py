@@ -9,7 +9,7 @@ over later ones. The merged entries take the place of the ``<<`` entry, in their
 
 from __future__ import annotations
 
-from kyaml._tree import Comments, Mapping, Node, Scalar, Sequence
+from kyaml._tree import Alias, Anchored, Comments, Mapping, Node, Scalar, Sequence
 from kyaml.errors import KyamlError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -27,6 +27,10 @@ def copy_node(node: Node) -> Node:
     copy: Node
     if isinstance(node, Scalar):
         copy = Scalar(node.value, node.text, node.line, node.column)
+    elif isinstance(node, Anchored):
+        copy = Anchored(node.name, node.node)
+    elif isinstance(node, Alias):
+        copy = Alias(node.name, node.target, node.line, node.column)
     elif isinstance(node, Mapping):
         copy = Mapping(node.items, node.line, node.column)
         copy.inner = node.inner
@@ -48,9 +52,9 @@ def apply_merges(node: Mapping, merges: list[Merge]) -> None:
         at = index
         merged: list[tuple[str, Node]] = []
         stray: list[str] = []  # (the value's own comments are the entry's: in ``comments``)
-        for source in _sources(value, line, column):
-            if source is not value:  # an item of the value's list
-                stray += _lines(source.comments)
+        for site, source in _sources(value, line, column):
+            if site is not value:  # an item of the value's list
+                stray += _lines(site.comments)
             for key, item in source.items:
                 if key not in taken:
                     taken.add(key)
@@ -76,14 +80,30 @@ def _lines(comments: Comments | None) -> list[str]:
     return _above(comments) + (comments.foot if comments is not None else [])
 
 
-def _sources(value: Node, line: int, column: int) -> list[Mapping]:
-    if isinstance(value, Mapping):
-        return [value]
-    if isinstance(value, Sequence) and all(isinstance(item, Mapping) for item in value.items):
-        return value.items  # type: ignore[return-value]
+def _sources(value: Node, line: int, column: int) -> list[tuple[Node, Mapping]]:
+    """The mappings a merge key's value brings, each beside the node that stands for it there
+    (itself, or the alias or anchor that holds it when anchors are kept)."""
+    target = _unwrapped(value)
+    if isinstance(target, Mapping):
+        return [(value, target)]
+    if isinstance(target, Sequence):
+        found = [(item, _unwrapped(item)) for item in target.items]
+        if all(isinstance(source, Mapping) for _, source in found):
+            return found  # type: ignore[return-value]
     raise KyamlError(
         "the value of a merge key (<<) must be a mapping or a list of mappings", line, column
     )
+
+
+def _unwrapped(node: Node) -> Node:
+    """The node an alias or an anchor kept stands for (else ``node`` itself)."""
+    while True:
+        if isinstance(node, Alias):
+            node = node.target
+        elif isinstance(node, Anchored):
+            node = node.node
+        else:
+            return node
 
 
 def _with(node: Node, head: list[str], foot: list[str]) -> Node:

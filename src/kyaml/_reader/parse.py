@@ -51,7 +51,7 @@ from kyaml._reader.events import (
 from kyaml._reader.lines import LineIndex, unicode_error
 from kyaml._reader.surrogates import mask, unmask
 from kyaml._tree import MAX_DEPTH
-from kyaml.errors import KyamlError, LimitError, ParseError, Related
+from kyaml.errors import Diagnostic, KyamlError, LimitError, ParseError, Related
 
 try:  # pragma: no cover - which branch runs depends on the build
     import kyaml._reader._libyaml as _libyaml  # type: ignore[import-not-found]  # noqa: PLR0402
@@ -119,7 +119,7 @@ def _content_after_end(text: str) -> tuple[str, list[int]]:
     way); libyaml and the reference refuse it. ``---`` there means the same and keeps every
     position; the composer warns at each (see :data:`~kyaml._reader.events.AFTER_END`).
     """
-    if "..." not in text:
+    if not (text.startswith("...") or "\n..." in text):
         return text, []
     found: list[int] = []
     for m in _END_THEN.finditer(text):
@@ -160,6 +160,15 @@ def _later_minor(text: str) -> tuple[str, list[tuple[int, str]]]:
     for at, version in found:
         text = text[:at] + "1.2".ljust(len(version)) + text[at + len(version) :]
     return text, found
+
+
+def later_version(text: str, event: Event, version: str) -> Diagnostic:
+    """The warning for a document that a later ``%YAML 1.x`` directive opened (``event``, its
+    start), at the directive, whichever parser read it."""
+    at = text.rfind("%YAML", 0, event[END])
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    message = f"%YAML {version}: read as YAML 1.2, as YAML 1.2 says of a later 1.x version"
+    return Diagnostic(line, column, "warning", message)
 
 
 def _restore_versions(events: list[Event], later: list[tuple[int, str]]) -> list[Event]:

@@ -16,31 +16,30 @@ from kyaml._reader.comments.gaps import PROPERTIES
 from kyaml._reader.events import END_LINE, START, Event
 from kyaml._reader.lines import LineIndex
 from kyaml._reader.merge import copy_node
+from kyaml._reader.parse import native_blank_lines
 from kyaml._tree import Comments, Mapping, Node, Sequence
 
-# A blank line between two line breaks (found with search, not finditer: blank lines are rare,
-# and a lookahead at every line break costs three times as much).
+# A blank line between two line breaks, where the binding is not built (found with search, not
+# finditer: blank lines are rare, and a lookahead at every line break costs three times as much).
 _BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
 
 
 def blank_lines(text: str) -> list[int]:
     """The 1-based numbers of ``text``'s blank lines (counted as the parser counts lines), in
     order."""
+    where = LineIndex(text)
+    if where.simple:
+        found = native_blank_lines(text)
+        if found is not None:
+            return found
     starts: list[int] = []
-    if " \n" in text or "\t\n" in text:  # a line of blanks may be among them
-        search = _BLANK_LINE.search
-        m = search(text)
-        while m is not None:
-            starts.append(m.start() + 1)
-            m = search(text, m.end() - 1)  # the closing break may open the next one
-    else:  # only empty lines: found by str.find, faster than any pattern
-        at = text.find("\n\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = text.find("\n\n", at + 1)
+    search = _BLANK_LINE.search
+    m = search(text)
+    while m is not None:
+        starts.append(m.start() + 1)
+        m = search(text, m.end() - 1)  # the closing break may open the next one
     if not starts:
         return []
-    where = LineIndex(text)
     if not where.simple:
         return [where.line(start) + 1 for start in starts]
     numbers: list[int] = []

@@ -68,6 +68,15 @@ def binding_built() -> bool:
     return _libyaml is not None
 
 
+def native_blank_lines(text: str) -> list[int] | None:
+    """The 1-based numbers of the blank lines of ``text`` (``\\n`` its only line break), found
+    by the binding; None where it is not built."""
+    if _libyaml is None:
+        return None
+    found: list[int] = _libyaml.blank_lines(text)
+    return found
+
+
 def parser_name(parser: str = "auto") -> str:
     """The parser ``parser`` reads with, and its version: ``libyaml 0.2.5`` (kyaml's binding)
     or ``ruamel.yaml 0.18.6`` (its pure-Python parser)."""

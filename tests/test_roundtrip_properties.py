@@ -252,6 +252,9 @@ def test_corpus_file(path: Path, js_reader: JsReader | None) -> None:
     if js_reader is not None:
         data = kyaml.loads_all(source)
         assert same_data(js_reader.read(out), data), "JavaScript's yaml reads other data"
+        kept = kyaml.format_str(source, anchors="keep")
+        if kept != out:  # anchors written: read as the expanded data too
+            assert same_data(js_reader.read(kept), data), "JavaScript's yaml reads the anchors"
     assert kyaml.format_str(kyaml.to_yaml(out)) == out, "KYAML → YAML → KYAML changes the KYAML"
 
 

@@ -8,13 +8,14 @@ must be the same, on the corpus and on generated streams with comments at every 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import kyaml
 from kyaml import Diagnostic
@@ -167,5 +168,32 @@ def test_boundaries_read_alike_split_and_whole(text: str) -> None:
 
 @settings(max_examples=60)
 @given(yaml_streams())
+@example(Stream(docs=[{"a": 1}, None], text="---\na: 1\n...\n---\n#\n"))
 def test_generated_streams_read_alike_split_and_whole(stream: Stream) -> None:
     _same_as_whole(stream.text)
+
+
+def test_a_comment_after_the_marker_of_an_empty_document_after_an_end_marker() -> None:
+    # the comment stays in the second document, read whole and read document by document
+    text = "---\na: 1\n...\n---\n#\n"
+    expected = "---\n{\n  a: 1,\n}\n---\n#\nnull\n"
+    assert _whole(text) == expected
+    assert kyaml.format_str(text) == expected
+    assert kyaml.format_str(expected) == expected
+
+
+# Every stream of up to three documents built from these pieces, each kind of document after
+# each kind of boundary: where the two readings of a stream could part, all tried, in order.
+_DOCUMENTS = ["a: 1\n", "", "#\n", "# c\n\n", "- x # l\n# f\n", "\n# h\nb: 2\n"]
+_BOUNDARIES = ["---\n", "...\n---\n", "---\n# m\n", "... # e\n# after\n---\n"]
+_SHAPES = [
+    first + "".join(b + d for b, d in rest)
+    for first in _DOCUMENTS
+    for n in (1, 2)
+    for rest in itertools.product(itertools.product(_BOUNDARIES, _DOCUMENTS), repeat=n)
+]
+
+
+@pytest.mark.parametrize("text", _SHAPES)
+def test_every_small_stream_reads_alike_split_and_whole(text: str) -> None:
+    _same_as_whole(text)

@@ -161,7 +161,7 @@ class Document:
     foot comments.
     """
 
-    __slots__ = ("foot", "head", "root")
+    __slots__ = ("bare", "blank_end", "foot", "head", "root")
 
     def __init__(
         self, root: Node, head: list[str] | None = None, foot: list[str] | None = None
@@ -169,6 +169,11 @@ class Document:
         self.root = root
         self.head: list[str] = head if head is not None else []
         self.foot: list[str] = foot if foot is not None else []
+        #: No node after a ``...`` (``---`` then nothing): its comments stand above its null.
+        self.bare = False
+        #: Its last comments had a blank line after them, not written at the document's end
+        #: (comments a later document hands it come after one).
+        self.blank_end = False
 
     def __repr__(self) -> str:
         return f"Document({self.root!r})"

@@ -240,44 +240,67 @@ parse(PyObject *self, PyObject *args)
 
 /* blank_lines(text) -> list[int]: the 1-based numbers of the lines of ``text`` that hold only
  * spaces and tabs between two ``\n`` line breaks (the first line and a last one without a break
- * are never counted), found with memchr: the formatter keeps blank lines, and looking for them
- * in Python costs several times more. Lines count by ``\n`` alone; the caller passes a text
- * with no other line break. */
+ * are never counted), read from the string's own storage (memchr for one-byte strings): the
+ * formatter keeps blank lines, and looking for them in Python costs several times more. Lines
+ * count by ``\n`` alone; the caller passes a text with no other line break. */
+static int
+append_line(PyObject *found, long line)
+{
+    PyObject *number = PyLong_FromLong(line);
+    if (number == NULL)
+        return -1;
+    int failed = PyList_Append(found, number);
+    Py_DECREF(number);
+    return failed;
+}
+
 static PyObject *
 blank_lines(PyObject *self, PyObject *args)
 {
     PyObject *text;
     if (!PyArg_ParseTuple(args, "U", &text))
         return NULL;
-    Py_ssize_t size;
-    const char *data = PyUnicode_AsUTF8AndSize(text, &size);
-    if (data == NULL)
-        return NULL;
     PyObject *found = PyList_New(0);
     if (found == NULL)
         return NULL;
-    const char *p = data, *end = data + size;
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
     long line = 1;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl == NULL)
-            break;
-        if (line > 1) {
-            const char *q = p;
-            while (q < nl && (*q == ' ' || *q == '\t'))
-                q++;
-            if (q == nl) {
-                PyObject *number = PyLong_FromLong(line);
-                if (number == NULL || PyList_Append(found, number) < 0) {
-                    Py_XDECREF(number);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const char *chars = data, *p = chars, *end = chars + size;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (nl == NULL)
+                break;
+            if (line > 1) {
+                const char *q = p;
+                while (q < nl && (*q == ' ' || *q == '\t'))
+                    q++;
+                if (q == nl && append_line(found, line) < 0) {
                     Py_DECREF(found);
                     return NULL;
                 }
-                Py_DECREF(number);
             }
+            p = nl + 1;
+            line++;
         }
-        p = nl + 1;
-        line++;
+        return found;
+    }
+    int blank = 1;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '\n') {
+            if (line > 1 && blank && append_line(found, line) < 0) {
+                Py_DECREF(found);
+                return NULL;
+            }
+            line++;
+            blank = 1;
+        }
+        else if (c != ' ' && c != '\t') {
+            blank = 0;
+        }
     }
     return found;
 }

@@ -20,16 +20,19 @@ from __future__ import annotations
 
 from kyaml._reader.merge import copy_node
 from kyaml._tree import Alias, Anchored, Comments, Mapping, Node, Sequence
+from kyaml.errors import Diagnostic
 
 
-def expanded(n: int, name: str) -> str:
-    """What a document whose ``n`` aliases were expanded is told (the first is ``*name``)."""
+def expanded(n: int, line: int, column: int, name: str) -> Diagnostic:
+    """What a document whose ``n`` aliases were expanded is told, at the first (``*name``)."""
     if n == 1:
-        return f"1 alias expanded: *{name} written as a copy of its anchor's value"
-    return (
-        f"{n} aliases expanded, each written as a copy of its anchor's value"
-        f" (the first, *{name}, here)"
-    )
+        message = f"1 alias expanded: *{name} written as a copy of its anchor's value"
+    else:
+        message = (
+            f"{n} aliases expanded, each written as a copy of its anchor's value"
+            f" (the first, *{name}, here)"
+        )
+    return Diagnostic(line, column, "info", message)
 
 
 def settle(root: Node) -> Node:

@@ -25,6 +25,7 @@ from kyaml._reader.comments import (
     OnComments,
     Placer,
     collect,
+    empty_document,
     entry_comments,
     with_head,
     without_blank_lines,
@@ -40,6 +41,7 @@ from kyaml._reader.events import (
     END,
     FLAGS,
     FLOW,
+    IMPLICIT,
     LINE,
     LITERAL,
     MAPPING_END,
@@ -239,6 +241,8 @@ class _Composer:
         self.documents: list[Document] = []
         self.root: Node | None = None
         self.doc_head: list[str] = []
+        self.after_end = False  # the document before ended with `...`
+        self.root_empty = False  # ... and this one holds no node (``---`` then nothing)
         #: The blank lines kept (None: none are).
         self.layout: Layout | None = None
         self.keep_anchors = options.anchors == "keep"
@@ -276,6 +280,8 @@ class _Composer:
                 if event[STYLE] >= LITERAL:  # a block scalar (rare): its header checked
                     self._block_scalar(event)
                 top = stack[-1] if stack else None
+                if top is None and self.after_end:  # after `...`: is the root no node at all?
+                    self.root_empty = event[VALUE] == "" and event[TAG] is None
                 if top is not None and top.is_map and top.key is None:
                     self._key(event, i, top)
                     continue
@@ -326,13 +332,6 @@ class _Composer:
                 return self._stream_end(i)
         raise KyamlError("the YAML stream ended early")  # pragma: no cover - parser guarantees
 
-    def _aliases_expanded(self, first: tuple[int, int, str]) -> None:
-        """Say how many aliases the document's text has as copies of their anchors' nodes."""
-        n, (line, column, name) = self.aliases, first
-        self.aliases, self.first_alias = 0, None
-        if self.on_diagnostic is not None:
-            self.on_diagnostic(Diagnostic(line, column, "info", expanded(n, name)))
-
     def _block_scalar(self, event: Event) -> None:
         """Refuse a header that runs into a comment; note where one with keep chomping ends."""
         check_block_header(self.text, event)
@@ -363,14 +362,22 @@ class _Composer:
         if self.doc_anchors:
             root = settle(root)
             self.doc_anchors = False
-        if self.first_alias is not None:
-            self._aliases_expanded(self.first_alias)
+        if self.first_alias is not None and self.on_diagnostic is not None:
+            self.on_diagnostic(expanded(self.aliases, *self.first_alias))
+        self.aliases, self.first_alias = 0, None
         if self.documents:
             head, root = without_blank_lines(head, root)
+        blank_end = False
         if self.layout is not None:
-            head, foot = trim_first(head), trim_last(foot)
-            root = self.layout.document_root(root, head=bool(head), foot=bool(foot))
-        self.documents.append(Document(root, head, foot))
+            head, root, foot, blank_end = self.layout.document(head, root, foot)
+        bare = self.root_empty
+        if bare:  # the comments of a document without a node stand above its null
+            head, root, foot = empty_document(head, root, foot)
+            self.root_empty = False
+        self.after_end = not event[FLAGS] & IMPLICIT
+        doc = Document(root, head, foot)
+        doc.bare, doc.blank_end = bare, blank_end
+        self.documents.append(doc)
         self.placer.report()
 
     def _stream_end(self, i: int) -> Stream:
@@ -379,13 +386,11 @@ class _Composer:
             return Stream(self.documents)
         lines = self.placer.stream_foot(received)
         if not self.documents:
-            return Stream([], trim_last(trim_first(lines)) if self.layout is not None else lines)
+            return Stream([], trim_last(trim_first(lines)) if self.layout else lines)
         last = self.documents[-1]
         last.foot.extend(lines)
         if self.layout is not None:  # no blank line at the end of the last document
-            last.foot = trim_last(last.foot)
-            if not last.foot:
-                last.root = self.layout.document_end(last.root)
+            self.layout.stream_end(last)
         return Stream(self.documents)
 
     # --- keys ----------------------------------------------------------------------------------
@@ -478,7 +483,7 @@ class _Composer:
         if received:
             bracket = -1 if frame.block else event[START]
             self.placer.closing(node, received, bracket)
-        if received and self.layout is not None and (node.inner or ends_blank(node)):
+        if self.layout is not None and (node.inner or ends_blank(node)):
             trim_inside(node)
         if frame.anchor is not None and self.keep_anchors:
             self._add(self._anchored(node, frame.anchor), frame.size, False, node.line, frame.start)

@@ -60,10 +60,12 @@ def compose_piece(
     last: bool,
     options: ReadOptions,
     counting: bool = False,
+    after_end: bool = False,
 ) -> Part | str:
     """The tree of the document(s) in ``piece``, cut from a normalized stream at its ``line``
     (0-based), positions counted in the whole stream; or which neighbour (``"before"``,
-    ``"after"``) it must be read with. ``first`` and ``last`` say where the piece stands.
+    ``"after"``) it must be read with. ``first`` and ``last`` say where the piece stands;
+    ``after_end`` that the document before it ends with a ``...`` line.
 
     The reader attaches comments by the tokens around them, so the piece is read between the
     same tokens as in the whole stream: an empty document before it stands for the one before,
@@ -74,7 +76,7 @@ def compose_piece(
     cut by a document marker, not by the end of the input). ``counting`` asks for the comment
     counts of :func:`~kyaml._reader.compose.compose_stream` among the notes.
     """
-    if (first and last) or "#" not in piece:
+    if (first and last) or ("#" not in piece and not after_end):
         try:
             stream, notes = _read(piece, line, options, counting)
         except KyamlError:
@@ -82,8 +84,11 @@ def compose_piece(
                 raise
         else:
             return Part(stream, [], notes)
-    piece = ("" if first else "---\n") + piece + ("" if last else "---\n")
-    stream, notes = _read(piece, line - (0 if first else 1), options, counting)
+    # the stand-in ends as the document before ends: with `...` when it does (its comments
+    # then stay with the next document, which does not hand them back)
+    stand_in = "" if first else "---\n...\n" if after_end else "---\n"
+    piece = stand_in + piece + ("" if last else "---\n")
+    stream, notes = _read(piece, line - stand_in.count("\n"), options, counting)
     documents = stream.documents
     if not last and _stand_in_comments(documents.pop()) != []:
         return _JOIN_AFTER
@@ -173,6 +178,7 @@ def compose_parts(
                 last=at_end and i + 1 == len(spans),
                 options=options,
                 counting=on_comments is not None,
+                after_end=_ends_document(piece_of, start, line),
             )
             if isinstance(part, Part):
                 break
@@ -187,11 +193,35 @@ def compose_parts(
                 span = (held[0][0], span[1], held[0][2])
                 held = None
         if held is not None:
+            if part.lead and held[1].stream.documents:
+                _hand_over(held[1].stream.documents[-1], part)
             yield _given(held[1], on_diagnostic, on_comments)
         held = (span, part)
         i += 1
     assert held is not None
     yield _given(held[1], on_diagnostic, on_comments)
+
+
+def _hand_over(doc: Document, part: Part) -> None:
+    """The comments ``part`` hands to ``doc``, the document before it, placed as a reading of
+    both at once places them: above a bare document's null, or after a blank line when one
+    ended ``doc``'s comments."""
+    if doc.bare:
+        doc.head = doc.head + [line for line in part.lead if line]
+        part.lead = []
+    elif doc.blank_end and part.lead[0]:
+        part.lead = ["", *part.lead]
+
+
+def _ends_document(piece_of: Callable[[int, int, int], str], start: int, line: int) -> bool:
+    """Whether the text before index ``start`` ends with a ``...`` line (the document before
+    ends explicitly)."""
+    if start < 4:
+        return False
+    try:
+        return piece_of(start - 4, start, line) == "...\n"
+    except (KyamlError, UnicodeError):  # (a character cut in two is no `...`)
+        return False
 
 
 def _given(part: Part, on_diagnostic: OnDiagnostic | None, on_comments: OnComments | None) -> Part:

@@ -17,7 +17,7 @@ from kyaml._reader.events import END_LINE, START, Event
 from kyaml._reader.lines import LineIndex
 from kyaml._reader.merge import copy_node
 from kyaml._reader.parse import native_blank_lines
-from kyaml._tree import Comments, Mapping, Node, Sequence
+from kyaml._tree import Comments, Document, Mapping, Node, Sequence
 
 # A blank line between two line breaks, where the binding is not built (found with search, not
 # finditer: blank lines are rare, and a lookahead at every line break costs three times as much).
@@ -164,6 +164,16 @@ class Layout:
             return spaced(copy_node(node) if shared else node)
         return node
 
+    def document(
+        self, head: list[str], root: Node, foot: list[str]
+    ) -> tuple[list[str], Node, list[str], bool]:
+        """A document's head, root and foot without blank lines at its start or end, and
+        whether its last comments had one after them."""
+        c = root.comments
+        blank_end = foot[-1:] == [""] or (not foot and c is not None and c.foot[-1:] == [""])
+        head, foot = trim_first(head), trim_last(foot)
+        return head, self.document_root(root, head=bool(head), foot=bool(foot)), foot, blank_end
+
     def document_root(self, root: Node, *, head: bool, foot: bool) -> Node:
         """A document's root without blank lines at the document's start (unless the
         document's own comments come first: then one goes between them and the root, when
@@ -180,12 +190,12 @@ class Layout:
         self.root_blank = False
         return root
 
-    def document_end(self, root: Node) -> Node:
-        """The last document's root without blank lines at the stream's end."""
-        c = root.comments
-        if c is not None and _ends_blank(c):
-            root.comments = Comments(c.head, c.line, trim_last(c.foot))
-        return root
+    def stream_end(self, last: Document) -> None:
+        """The last document without blank lines at the stream's end."""
+        last.foot = trim_last(last.foot)
+        c = last.root.comments
+        if not last.foot and c is not None and _ends_blank(c):
+            last.root.comments = Comments(c.head, c.line, trim_last(c.foot))
 
 
 def _ends_blank(c: Comments) -> bool:

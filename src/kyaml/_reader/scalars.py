@@ -48,6 +48,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain text that a YAML 1.1 reader may read as something other than the
 # string itself, when the input schema reads a string (y/n/on/off words, numbers, sexagesimals).
 _AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:")
+_NUMBER_STARTS = frozenset("0123456789+-.")
 _SURROGATE = LazyPattern(r"[\ud800-\udfff]")  # escapes: a literal surrogate is no valid text
 
 
@@ -152,12 +153,8 @@ def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporte
     go-yaml v3, but 644 to a YAML 1.2 reader."""
     reading = yaml11_reading(text)
     core = value
-    if schema == "reference" and not (
-        value is None
-        or value is True
-        or value is False
-        or (value.__class__ is int and is_plain_decimal(text))
-    ):  # (the reference and YAML 1.2 read those alike: no second reading)
+    if schema == "reference" and text[:1] in _NUMBER_STARTS and not is_plain_decimal(text):
+        # the reference and YAML 1.2 read alike all but a few numbers (0644, 1e400)
         core = resolve_plain(text, "1.2")
     if same_value(reading, value) and same_value(reading, core):
         return

@@ -112,6 +112,21 @@ def without_blank_lines(head: list[str], root: Node) -> tuple[list[str], Node]:
     return head, root
 
 
+def empty_document(
+    head: list[str], root: Node, foot: list[str]
+) -> tuple[list[str], Node, list[str]]:
+    """The head, root and foot of a document that holds no node, its comments all above the
+    ``null`` written for it, without blank lines (where they read back as the same document's:
+    comments before a blank line would go to the document before)."""
+    c = root.comments
+    if c is None and not foot:
+        return head, root, foot
+    lines = head + (c.head + c.foot if c is not None else []) + foot
+    if c is not None:
+        root.comments = Comments([], c.line, []) if c.line else None
+    return [line for line in lines if line], root, []
+
+
 class Placer:
     """Puts a stream's comments on its nodes, and counts them per document for ``on_comments``.
 

@@ -242,7 +242,7 @@ parse(PyObject *self, PyObject *args)
  * spaces and tabs between two ``\n`` line breaks (the first line and a last one without a break
  * are never counted), read from the string's own storage (memchr for one-byte strings): the
  * formatter keeps blank lines, and looking for them in Python costs several times more. Lines
- * count by ``\n`` alone; the caller passes a text with no other line break. */
+ * count by ``\n`` alone: a text with another line break (CR, NEL, LS, PS) gives None. */
 static int
 append_line(PyObject *found, long line)
 {
@@ -269,6 +269,10 @@ blank_lines(PyObject *self, PyObject *args)
     long line = 1;
     if (kind == PyUnicode_1BYTE_KIND) {
         const char *chars = data, *p = chars, *end = chars + size;
+        if (memchr(chars, '\r', (size_t)size) != NULL || memchr(chars, 0x85, (size_t)size) != NULL) {
+            Py_DECREF(found);
+            Py_RETURN_NONE;
+        }
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             if (nl == NULL)
@@ -290,6 +294,10 @@ blank_lines(PyObject *self, PyObject *args)
     int blank = 1;
     for (Py_ssize_t i = 0; i < size; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            Py_DECREF(found);
+            Py_RETURN_NONE;
+        }
         if (c == '\n') {
             if (line > 1 && blank && append_line(found, line) < 0) {
                 Py_DECREF(found);

@@ -27,11 +27,10 @@ _BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
 def blank_lines(text: str) -> list[int]:
     """The 1-based numbers of ``text``'s blank lines (counted as the parser counts lines), in
     order."""
+    found = native_blank_lines(text)
+    if found is not None:
+        return found
     where = LineIndex(text)
-    if where.simple:
-        found = native_blank_lines(text)
-        if found is not None:
-            return found
     starts: list[int] = []
     search = _BLANK_LINE.search
     m = search(text)
@@ -138,7 +137,12 @@ class Layout:
         line above it kept (see :meth:`entry`); most take two comparisons."""
         if line > self.upcoming:
             self.advance(line)
-        if first or line - 1 in self.blanks:
+        if first:
+            c = node.comments
+            if c is None or not c.head or c.head[0]:
+                return node  # (the common first entry: nothing to trim)
+            return self.entry(node, first, line, start, shared, at_root)
+        if line - 1 in self.blanks:
             return self.entry(node, first, line, start, shared, at_root)
         return node
 

@@ -69,11 +69,11 @@ def binding_built() -> bool:
 
 
 def native_blank_lines(text: str) -> list[int] | None:
-    """The 1-based numbers of the blank lines of ``text`` (``\\n`` its only line break), found
-    by the binding; None where it is not built."""
+    """The 1-based numbers of the blank lines of ``text``, found by the binding; None where it
+    is not built, or when ``\\n`` is not the text's only line break."""
     if _libyaml is None:
         return None
-    found: list[int] = _libyaml.blank_lines(text)
+    found: list[int] | None = _libyaml.blank_lines(text)
     return found
 
 

@@ -518,3 +518,19 @@ def test_comments_in_a_merge_keys_value_are_kept(text: str) -> None:
     ]
     assert format_str(out) == out
     assert loads(out) == loads(text)
+
+
+def test_comments_around_the_last_value_of_a_flow_collection_are_kept() -> None:
+    """yaml-test-suite X4QW is a block scalar header running into a comment: refused at the
+    ``#``; a comment on the line after a flow collection's last value is kept, before the
+    closing bracket, in every place a line break can go."""
+    with pytest.raises(ParseError) as caught:
+        format_str("block: >#comment\n  scalar\n")
+    assert (caught.value.line, caught.value.col) == (1, 9)
+    assert format_str("{a: b\n# comment\n}\n") == '---\n{\n  a: "b",\n  # comment\n}\n'
+    assert format_str("[a, [b, c]\n# c1\n# c2\n]\n") == (
+        '---\n[\n  "a",\n  [\n    "b",\n    "c",\n  ],\n  # c1\n  # c2\n]\n'
+    )
+    assert format_str("k: {a: 1, # l\n  b: 2 # m\n  }\n") == (
+        "---\n{\n  k: {\n    a: 1, # l\n    b: 2, # m\n  },\n}\n"
+    )

@@ -166,19 +166,26 @@ def compose_parts(
     not, a document tied to a neighbour outside them raises :class:`UnjoinableError`.
     """
     held: tuple[Span, Part] | None = None  # read, not yet given out: it may be joined still
+    before: tuple[int, str] | None = None  # the last piece read, and where it stopped
     i = 0
     while i < len(spans):
         span = spans[i]
         while True:
             start, stop, line = span
+            piece = piece_of(start, stop, line)
+            if before is not None and before[0] == start:
+                after_end = before[1].endswith("\n...\n") or before[1] == "...\n"
+            else:
+                after_end = _ends_document(piece_of, start, line)
+            before = (stop, piece)
             part = compose_piece(
-                piece_of(start, stop, line),
+                piece,
                 line,
                 first=at_start and start == spans[0][0],
                 last=at_end and i + 1 == len(spans),
                 options=options,
                 counting=on_comments is not None,
-                after_end=_ends_document(piece_of, start, line),
+                after_end=after_end,
             )
             if isinstance(part, Part):
                 break
@@ -219,9 +226,10 @@ def _ends_document(piece_of: Callable[[int, int, int], str], start: int, line: i
     if start < 4:
         return False
     try:
-        return piece_of(start - 4, start, line) == "...\n"
+        end = piece_of(max(0, start - 5), start, line)
     except (KyamlError, UnicodeError):  # (a character cut in two is no `...`)
         return False
+    return end == "...\n" or end == "\n...\n"
 
 
 def _given(part: Part, on_diagnostic: OnDiagnostic | None, on_comments: OnComments | None) -> Part:

@@ -103,7 +103,9 @@ def parse_events(text: str, parser: str = "auto") -> list[Event]:
         events, error = _read(text)
         if error is not None:
             raise _binding_error(text, error)
-    return _mark_restarts(_restore_versions(events, later), restarts)
+    if later:
+        events = _restore_versions(events, later)
+    return _mark_restarts(events, restarts) if restarts else events
 
 
 def _mended(text: str) -> tuple[str, list[tuple[int, str]], list[int]]:
@@ -163,7 +165,7 @@ _LATER_MINOR = LazyPattern(r"^%YAML[ \t]+(1\.(?:[3-9]|[1-9][0-9]{1,8}))(?=[ \t#\
 def _later_minor(text: str) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with each later ``%YAML 1.x`` written ``%YAML 1.2`` (padded: positions stay),
     and where each was, with its version."""
-    if "%YAML" not in text:
+    if "%" not in text or "%YAML" not in text:  # (one character is looked for faster)
         return text, []
     found = [(m.start(1), m.group(1)) for m in _LATER_MINOR.finditer(text)]
     for at, version in found:

@@ -229,7 +229,7 @@ def _ends_document(piece_of: Callable[[int, int, int], str], start: int, line: i
         end = piece_of(max(0, start - 5), start, line)
     except (KyamlError, UnicodeError):  # (a character cut in two is no `...`)
         return False
-    return end == "...\n" or end == "\n...\n"
+    return end in {"...\n", "\n...\n"}
 
 
 def _given(part: Part, on_diagnostic: OnDiagnostic | None, on_comments: OnComments | None) -> Part:

@@ -241,6 +241,7 @@ def test_corpus_file(path: Path, js_reader: JsReader | None) -> None:
     source = _source(path)
     if not path.is_relative_to(EXTERNAL):
         check_contract(source, js_reader)
+        _check_anchors_kept(source, js_reader)
         return
     # External files may be invalid, or need what kyaml refuses on purpose (SPEC §3.1, §4), and
     # test_corpus_external.py already checks (a)-(d) on them with the same readers: here, only
@@ -252,10 +253,21 @@ def test_corpus_file(path: Path, js_reader: JsReader | None) -> None:
     if js_reader is not None:
         data = kyaml.loads_all(source)
         assert same_data(js_reader.read(out), data), "JavaScript's yaml reads other data"
-        kept = kyaml.format_str(source, anchors="keep")
-        if kept != out:  # anchors written: read as the expanded data too
-            assert same_data(js_reader.read(kept), data), "JavaScript's yaml reads the anchors"
     assert kyaml.format_str(kyaml.to_yaml(out)) == out, "KYAML → YAML → KYAML changes the KYAML"
+    _check_anchors_kept(source, js_reader)
+
+
+def _check_anchors_kept(source: str, js_reader: JsReader | None) -> None:
+    """With anchors kept, every reader reads the expanded data (where anchors are written)."""
+    kept = kyaml.format_str(source, anchors="keep")
+    if kept == kyaml.format_str(source):
+        return
+    data = kyaml.loads_all(source)
+    assert kyaml.format_str(kept, anchors="keep") == kept, "not idempotent with anchors kept"
+    assert same_data(read_yaml11(kept), data), "YAML 1.1 reads the anchors otherwise"
+    assert same_data(read_yaml12(kept), data), "YAML 1.2 reads the anchors otherwise"
+    if js_reader is not None:
+        assert same_data(js_reader.read(kept), data), "JavaScript's yaml reads the anchors"
 
 
 @settings(

@@ -182,11 +182,6 @@ def _first_head(node: Node) -> list[str]:
     return first.comments.head if first.comments is not None else []
 
 
-def _lines(comments: list[str]) -> list[str]:
-    """Comment lines at the left margin, each ending in a newline; a blank line stays empty."""
-    return [line + "\n" if line else "\n" for line in comments]
-
-
 def _key(key: str) -> str:
     if plain_safe(key) and len(key) <= _MAX_IMPLICIT_KEY:
         return key
@@ -226,20 +221,18 @@ class _Writer:
         first = _first_head(root)
         blank_first = "" in first and (index or head)
         carried, self.carried = self.carried, carry
-        if has_anchors(root) or (
+        # No block layout reads back with some comments in place: the root is kept in flow.
+        in_flow = has_anchors(root) or (
             block and (flow or line or (head and index) or blank_first or _trailing_blank(root))
-        ):
-            # No block layout reads back with these comments in place: keep the root in flow.
-            text = emit_stream(Stream([Document(root, doc.head, own)]))
-            if carried:
-                text = "---\n" + "".join(_lines(carried)) + "\n" + text.removeprefix("---\n")
-            out.append(text)
-            return
-        if index or ("" in head if not block else "" in first):
+        )
+        if in_flow or index or ("" in head if not block else "" in first):
             out.append("---\n")  # else the reader cuts the first comments at a blank line
         if carried:
             self.comments(carried, "")
             out.append("\n")
+        if in_flow:
+            out.append(emit_stream(Stream([Document(root, doc.head, own)])).removeprefix("---\n"))
+            return
         self.comments(head, "")
         if head and block and head[-1]:
             out.append("\n")  # a blank line makes these the document's, not the first entry's

@@ -72,21 +72,21 @@ class _Settler:
     def _anchored(self, node: Anchored) -> Node:
         inner = node.node
         if id(inner) in self.names:  # written already: a copy a merge key made
-            return _with_comments(self.node(inner), node.comments)
+            return _copy_with(self.node(inner), node.comments)
         name = self._name(node.name, inner)
         done = self.node(inner)
         if done is inner and name == node.name:
             return node
-        return _with_comments(Anchored(name, done), node.comments)
+        return _with(Anchored(name, done), node.comments)
 
     def _alias(self, node: Alias) -> Node:
         name = self.names.get(id(node.target))
         if name is None:  # its anchor is not written: the first alias writes the node
             name = self._name(node.name, node.target)
-            return _with_comments(Anchored(name, self.node(node.target)), node.comments)
+            return _with(Anchored(name, self.node(node.target)), node.comments)
         if name == node.name:
             return node
-        return _with_comments(Alias(name, node.target, node.line, node.column), node.comments)
+        return _with(Alias(name, node.target, node.line, node.column), node.comments)
 
     def _mapping(self, node: Mapping) -> Node:
         items = node.items
@@ -119,11 +119,15 @@ class _Settler:
         return copy
 
 
-def _with_comments(node: Node, comments: Comments | None) -> Node:
-    """``node`` carrying ``comments`` (a copy, unless it is new or nothing changes)."""
-    if comments is None and node.comments is None:
+def _with(new: Node, comments: Comments | None) -> Node:
+    """``new``, a node made here, carrying ``comments``."""
+    new.comments = comments
+    return new
+
+
+def _copy_with(node: Node, comments: Comments | None) -> Node:
+    """``node``, which other places may share, carrying ``comments`` (a copy when they
+    differ from its own)."""
+    if comments is node.comments:
         return node
-    if node.__class__ is not Anchored or node.comments is not None:
-        node = copy_node(node)
-    node.comments = comments
-    return node
+    return _with(copy_node(node), comments)

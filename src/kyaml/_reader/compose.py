@@ -485,10 +485,10 @@ class _Composer:
             self.placer.closing(node, received, bracket)
         if self.layout is not None and (node.inner or ends_blank(node)):
             trim_inside(node)
+        placed: Node = node
         if frame.anchor is not None and self.keep_anchors:
-            self._add(self._anchored(node, frame.anchor), frame.size, False, node.line, frame.start)
-        else:
-            self._add(node, frame.size, False, node.line, frame.start)
+            placed = self._anchored(node, frame.anchor)
+        self._add(placed, frame.size, False, node.line, frame.start)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
 

@@ -174,7 +174,7 @@ def compose_parts(
             start, stop, line = span
             piece = piece_of(start, stop, line)
             if before is not None and before[0] == start:
-                after_end = before[1].endswith("\n...\n") or before[1] == "...\n"
+                after_end = _ends_with_end_marker(before[1])
             else:
                 after_end = _ends_document(piece_of, start, line)
             before = (stop, piece)
@@ -229,7 +229,12 @@ def _ends_document(piece_of: Callable[[int, int, int], str], start: int, line: i
         end = piece_of(max(0, start - 5), start, line)
     except (KyamlError, UnicodeError):  # (a character cut in two is no `...`)
         return False
-    return end in {"...\n", "\n...\n"}
+    return _ends_with_end_marker(end)
+
+
+def _ends_with_end_marker(text: str) -> bool:
+    """Whether ``text`` ends with a ``...`` line."""
+    return text == "...\n" or text.endswith("\n...\n")
 
 
 def _given(part: Part, on_diagnostic: OnDiagnostic | None, on_comments: OnComments | None) -> Part:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from kyaml._patterns import LazyPattern
 from kyaml._reader.comments import LINE, Comment
-from kyaml._reader.comments.gaps import PROPERTIES
-from kyaml._reader.events import END_LINE, START, Event
+from kyaml._reader.events import END_LINE, Event
 from kyaml._reader.lines import LineIndex
 from kyaml._reader.merge import copy_node
-from kyaml._reader.parse import native_blank_lines
+from kyaml._reader.parse import block_indicators, native_blank_lines
 from kyaml._tree import Comments, Document, Mapping, Node, Sequence
 
 # A blank line between two line breaks, where the binding is not built (found with search, not
@@ -50,16 +49,11 @@ def blank_lines(text: str) -> list[int]:
     return numbers
 
 
-_BLOCK_HEADER = LazyPattern(r"[|>][-+0-9]*")
-
-
 def keeps_trailing_lines(text: str, event: Event) -> bool:
     """Whether the block scalar ``event`` has keep chomping (``|+``, ``>+``): the blank lines
     after its content are content, not a blank line between two entries."""
-    start = event[START]
-    m = PROPERTIES.match(text, start)
-    header = _BLOCK_HEADER.match(text, m.end() if m is not None else start)
-    return header is not None and "+" in header.group()
+    start, end = block_indicators(text, event)
+    return "+" in text[start:end]
 
 
 def starts_line(text: str, index: int) -> bool:
@@ -133,26 +127,12 @@ class Layout:
     def place(  # noqa: PLR0917 (the composer's one way in, for both collections)
         self, node: Node, first: bool, line: int, start: int, shared: bool, at_root: bool
     ) -> Node:
-        """``node``, an entry or item starting at ``line`` (index ``start``), with the blank
-        line above it kept (see :meth:`entry`); most take two comparisons."""
-        if line > self.upcoming:
-            self.advance(line)
-        if first:
-            c = node.comments
-            if c is None or not c.head or c.head[0]:
-                return node  # (the common first entry: nothing to trim)
-            return self.entry(node, first, line, start, shared, at_root)
-        if line - 1 in self.blanks:
-            return self.entry(node, first, line, start, shared, at_root)
-        return node
-
-    def entry(  # noqa: PLR0917 (one call site per kind of collection)
-        self, node: Node, first: bool, line: int, start: int, shared: bool, at_root: bool
-    ) -> Node:
         """``node``, an entry or item starting at ``line`` (at index ``start``), led by a blank
         line when one stands above it, it is the first on its line and not the first of its
         collection; the first loses those it leads with (``at_root``: in a document's block
-        root, where that blank line goes above the root instead)."""
+        root, where that blank line goes above the root instead). Most take two comparisons."""
+        if line > self.upcoming:
+            self.advance(line)
         c = node.comments
         if first:
             if c is not None and c.head and not c.head[0]:
@@ -259,4 +239,4 @@ def ends_blank(node: Mapping | Sequence) -> bool:
         return False
     last = node.items[-1][1] if isinstance(node, Mapping) else node.items[-1]
     c = last.comments
-    return c is not None and bool(c.foot) and not c.foot[-1]
+    return c is not None and _ends_blank(c)

@@ -194,19 +194,26 @@ def _restore_versions(events: list[Event], later: list[tuple[int, str]]) -> list
     return events
 
 
+def block_indicators(text: str, event: Event) -> tuple[int, int]:
+    """Where the header of the block scalar ``event`` (``|``, ``>-``, ``|2+``, after any anchor
+    or tag) starts and ends in ``text``; an empty span when none is found."""
+    found = (text.find("|", event[START]), text.find(">", event[START]))
+    start = min((i for i in found if i >= 0), default=-1)  # the indicator, after any property
+    if start < 0:
+        return 0, 0
+    end = start + 1
+    while end < len(text) and text[end] in "-+0123456789":
+        end += 1
+    return start, end
+
+
 def check_block_header(text: str, event: Event) -> None:
     """Refuse the block scalar ``event`` when its header runs into a comment (``a: |#c``): YAML
     needs white space before the ``#``. libyaml reads it and drops the comment; ruamel.yaml
     refuses it, with this message and position. (The composer asks, for each block scalar:
     looking for such headers in the whole text would cost every input more.)"""
-    found = (text.find("|", event[START]), text.find(">", event[START]))
-    at = min((i for i in found if i >= 0), default=-1)  # the indicator, after any property
-    if at < 0:
-        return
-    at += 1
-    while at < len(text) and text[at] in "-+0123456789":
-        at += 1
-    if at < len(text) and text[at] == "#":
+    start, at = block_indicators(text, event)
+    if start < at < len(text) and text[at] == "#":
         where = LineIndex(text)
         raise ParseError(
             "while scanning a block scalar: expected chomping or indentation indicators,"

@@ -24,6 +24,8 @@ _BASE = frozenset(
         "kyaml._quote",
         "kyaml._patterns",
         "kyaml._version",
+        "kyaml.rules",
+        "kyaml._rule_table",
     )
 )
 # Layers from the bottom up, each of groups named by their modules' prefixes; a module imports
@@ -32,6 +34,7 @@ _LAYERS: tuple[tuple[str, ...], ...] = (
     ("kyaml._reader", "kyaml._data"),
     ("kyaml._emit",),
     ("kyaml._api",),  # with the package itself: ``kyaml`` re-exports the public functions
+    ("kyaml.lint",),
     ("kyaml.cli", "kyaml.lsp"),
     ("kyaml.__main__",),
 )

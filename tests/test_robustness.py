@@ -37,7 +37,10 @@ from tests._oracles import binding_built
 from tests.test_cli import MANIFEST, Run, formatted, kyaml_command, write
 
 HANG_GUARD = 60  # seconds: a subprocess still running by then has hung
-ERROR = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+)$", re.M)
+ERROR = re.compile(
+    r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): error: (?P<message>.+) \[(?P<code>KY\d{3})\]$",
+    re.M,
+)
 
 
 @pytest.fixture(params=["c", "pure"])
@@ -279,6 +282,7 @@ def test_deep_nesting_through_the_command(tmp_path: Path, shape: str, pure: bool
     path = write(tmp_path / "deep.yaml", deep(shape, DEEP))
     error = error_of(kyaml("fmt", str(path), pure=pure))
     assert error["message"] == f"nested deeper than {MAX_DEPTH} levels"
+    assert error["code"] == "KY007"
     assert path.read_text() == deep(shape, DEEP)
 
 

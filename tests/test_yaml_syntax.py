@@ -28,6 +28,7 @@ import pytest
 
 import kyaml
 from kyaml import KyamlError, ParseError, UnsupportedError
+from kyaml.rules import RULES
 from tests._oracles import (
     binding_built,
     comments,
@@ -1613,7 +1614,10 @@ def test_broken_input_is_refused_cleanly(case: Bad, parser: str) -> None:
         assert err.message
         assert "ruamel" not in err.message
         assert case.says in err.message
-        assert err.format("in.yaml") == f"in.yaml:{line}:{column}: error: {err.message}"
+        assert err.code in RULES
+        assert err.format("in.yaml") == (
+            f"in.yaml:{line}:{column}: error: {err.message} [{err.code}]"
+        )
         assert err.__cause__ is None
         assert err.__context__ is None or err.__suppress_context__
 

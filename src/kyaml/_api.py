@@ -22,6 +22,13 @@ from kyaml._reader import (
     compose_stream,
 )
 from kyaml._reader.decode import as_text
+from kyaml._reader.documents import normalized
+from kyaml._reader.opt_out import (
+    KeptPlan,
+    kept_documents,
+    may_have_directives,
+    trailing_comments,
+)
 from kyaml._tree import Document, Stream
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import DEFAULT, Options, ReadOptions, build
@@ -81,10 +88,64 @@ def format_str(
         blank_lines=blank_lines,
         anchors=anchors,
     )
-    parts = compose_documents(
-        as_text(text), opts.read, on_diagnostic, _dropped(opts, on_diagnostic)
-    )
+    source = as_text(text)
+    if may_have_directives(source):
+        source = normalized(source)
+        plan = kept_documents(source)
+        if plan is not None:
+            return _format_kept(source, plan, opts, on_diagnostic)
+    return format_whole(source, opts, on_diagnostic)
+
+
+def format_whole(text: str, opts: Options, on_diagnostic: OnDiagnostic | None = None) -> str:
+    """:func:`format_str` of every document, whatever ``# kyaml: off`` comments say (what
+    ``kyaml check`` reads)."""
+    parts = compose_documents(text, opts.read, on_diagnostic, _dropped(opts, on_diagnostic))
     return "".join([part_text(part, opts.compact) for part in parts])
+
+
+_OFF_INSIDE = (
+    "# kyaml: off inside a document: KYAML's flow style cannot keep part of a document as"
+    " written, so the document is formatted"
+)
+_KEPT = "document left as written, as # kyaml: off above it asks"
+
+
+def _format_kept(
+    text: str, plan: KeptPlan, opts: Options, on_diagnostic: OnDiagnostic | None
+) -> str:
+    """Format the documents of ``text`` that ``plan`` does not keep; copy the others."""
+
+    def report(diagnostic: Diagnostic) -> None:
+        if on_diagnostic is not None:
+            on_diagnostic(diagnostic)
+
+    for line in plan.inside:
+        report(Diagnostic(line, 1, "warning", _OFF_INSIDE, "KY502"))
+    if not any(plan.kept):
+        return format_whole(text, opts, on_diagnostic)
+    out = []
+    for n, ((start, end, line), off) in enumerate(zip(plan.spans, plan.kept, strict=True)):
+        piece = text[start:end]
+        if off:
+            report(Diagnostic(off, 1, "warning", _KEPT, "KY503"))
+            out.append(piece if piece.endswith("\n") else piece + "\n")
+            continue
+        tail = ""
+        if n + 1 < len(plan.kept) and plan.kept[n + 1]:  # its last comments stay above the ---
+            piece, tail = trailing_comments(piece)
+
+        def moved(diagnostic: Diagnostic, lines: int = line) -> None:
+            report(diagnostic.moved(lines))
+
+        try:
+            if piece.strip():
+                parts = compose_documents(piece, opts.read, moved, _dropped(opts, moved))
+                out.append("".join([part_text(part, opts.compact) for part in parts]))
+            out.append(tail)
+        except KyamlError as exc:
+            raise exc.moved(line) from None
+    return "".join(out)
 
 
 def format_spans(
@@ -120,7 +181,7 @@ def _dropped(
     def report(seen: CommentCount) -> None:
         n = seen.number
         message = f"{n} comment{'s' if n != 1 else ''} dropped: compact mode writes no comments"
-        on_diagnostic(Diagnostic(seen.line, seen.column, "warning", message))
+        on_diagnostic(Diagnostic(seen.line, seen.column, "warning", message, "KY501"))
 
     return report
 

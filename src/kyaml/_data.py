@@ -87,7 +87,9 @@ class _Builder:
         if isinstance(obj, str):
             lone = _lone_surrogate(obj)
             if lone is not None:
-                raise KyamlError(f"a lone surrogate ({lone}) in a string: not Unicode text")
+                raise KyamlError(
+                    f"a lone surrogate ({lone}) in a string: not Unicode text", code="KY008"
+                )
             return Scalar(_scalar_value(obj))
         if obj is None or isinstance(obj, (bool, int, float)):
             return Scalar(_scalar_value(obj))
@@ -125,10 +127,14 @@ class _Builder:
         for key, value in obj.items():
             text = _key_text(key)
             if text in seen:
-                raise KyamlError(f"duplicate key {text!r} after converting keys to strings")
+                raise KyamlError(
+                    f"duplicate key {text!r} after converting keys to strings", code="KY004"
+                )
             lone = _lone_surrogate(text)
             if lone is not None:
-                raise KyamlError(f"a lone surrogate ({lone}) in the key {quote_line(text)}")
+                raise KyamlError(
+                    f"a lone surrogate ({lone}) in the key {quote_line(text)}", code="KY008"
+                )
             seen.add(text)
             try:
                 items.append((text, self.node(value, depth + 1)))

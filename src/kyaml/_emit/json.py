@@ -41,7 +41,9 @@ def emit_json(stream: Stream, on_diagnostic: Callable[[Diagnostic], None] | None
         where = first_comment(stream)
         if where is not None:
             on_diagnostic(
-                Diagnostic(where[0], where[1], "info", "comments dropped: JSON has no comments")
+                Diagnostic(
+                    where[0], where[1], "info", "comments dropped: JSON has no comments", "KY501"
+                )
             )
     return "".join(out)
 

@@ -32,7 +32,7 @@ def expanded(n: int, line: int, column: int, name: str) -> Diagnostic:
             f"{n} aliases expanded, each written as a copy of its anchor's value"
             f" (the first, *{name}, here)"
         )
-    return Diagnostic(line, column, "info", message)
+    return Diagnostic(line, column, "info", message, "KY303")
 
 
 def settle(root: Node) -> Node:

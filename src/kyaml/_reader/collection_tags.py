@@ -20,7 +20,9 @@ def check_tag(tag: str | None, is_map: bool, line: int, column: int) -> None:
     cannot carry."""
     if tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
         kind = "mapping" if is_map else "sequence"
-        raise UnsupportedError(f"unsupported tag {short(tag)} on a {kind}", line, column)
+        raise UnsupportedError(
+            f"unsupported tag {short(tag)} on a {kind}", line, column, code="KY005"
+        )
 
 
 def check_content(tag: str | None, node: Node) -> None:
@@ -29,13 +31,16 @@ def check_content(tag: str | None, node: Node) -> None:
         for item in node.items:
             if not (isinstance(item, Mapping) and len(item.items) == 1):
                 raise KyamlError(
-                    "an !!omap entry must be a mapping of one key", item.line, item.column
+                    "an !!omap entry must be a mapping of one key",
+                    item.line,
+                    item.column,
+                    code="KY005",
                 )
     elif tag == _SET_TAG and isinstance(node, Mapping):
         for key, value in node.items:
             if not (isinstance(value, Scalar) and value.value is None):
                 message = f"!!set entry {quote_line(key)} has a value"
-                raise KyamlError(message, value.line, value.column)
+                raise KyamlError(message, value.line, value.column, code="KY005")
 
 
 def short(tag: str | None) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kyaml._quote import quote_line as _quote_line
 from kyaml._reader.anchors import expanded, settle
 from kyaml._reader.collection_tags import OMAP_TAG, YAML_TAG, check_content, check_tag
 from kyaml._reader.comments import (
@@ -57,6 +56,8 @@ from kyaml._reader.events import (
     VALUE,
     Event,
 )
+from kyaml._reader.findings import AFTER_END as AFTER_END_MESSAGE
+from kyaml._reader.findings import MERGE_KEY, OMAP, complex_key, duplicate_key, finding
 from kyaml._reader.layout import (
     NO_LINE_NUMBER,
     Layout,
@@ -98,7 +99,6 @@ from kyaml.errors import (
     KyamlError,
     LimitError,
     ParseError,
-    Related,
     UnsupportedError,
 )
 from kyaml.options import ReadOptions
@@ -253,12 +253,21 @@ class _Composer:
 
     # --- diagnostics ---------------------------------------------------------------------------
 
-    def _report(self, event: Event, severity: str, message: str, ambiguity: bool) -> None:
-        line, column = event[LINE] + 1, event[COLUMN] + 1
+    def _report(  # noqa: PLR0917 (the Reporter's shape)
+        self,
+        event: Event,
+        severity: str,
+        message: str,
+        code: str,
+        ambiguity: bool,
+        fix: str | None = None,
+    ) -> None:
+        """Tell ``on_diagnostic`` about ``event`` (an ambiguity is an error when ``strict``)."""
         if ambiguity and self.strict:
-            raise AmbiguityError(message, line, column)
+            raise AmbiguityError(message, event[LINE] + 1, event[COLUMN] + 1, code=code)
         if self.on_diagnostic is not None:
-            self.on_diagnostic(Diagnostic(line, column, severity, message))  # type: ignore[arg-type]
+            found = finding(self.text, event, severity, message, code, fix)  # type: ignore[arg-type]
+            self.on_diagnostic(found)
 
     # --- the walk ------------------------------------------------------------------------------
 
@@ -340,11 +349,7 @@ class _Composer:
 
     def _document_start(self, event: Event, i: int) -> None:
         if event[FLAGS] & AFTER_END:
-            message = (
-                "content after ... : a new document begins here, as YAML 1.2 reads it"
-                " (libyaml and the reference refuse it)"
-            )
-            self._report(event, "warning", message, False)
+            self._report(event, "warning", AFTER_END_MESSAGE, "KY306", False)
         version = event[VALUE]
         self.schema = "1.1" if version == "1.1" else self.base_schema
         if version is not None and version not in ("1.1", "1.2") and self.on_diagnostic:
@@ -401,6 +406,8 @@ class _Composer:
         text: str = scalar_text_of(event) if event[STYLE] == DOUBLE_QUOTED else event[VALUE] or ""
         line, column = event[LINE] + 1, event[COLUMN] + 1
         merge = not quoted and text == "<<" and tag in _MERGE_TAGS
+        if merge and self.on_diagnostic is not None:
+            self._report(event, "info", MERGE_KEY, "KY302", False)
         if not merge and (
             tag is not None or not (quoted or plain_key_is_string(text, self.schema))
         ):
@@ -418,13 +425,7 @@ class _Composer:
         seen = top.seen
         seen_as: str | tuple[str] = _MERGE if merge else text
         if seen_as in seen:
-            first = seen[seen_as]
-            raise KyamlError(
-                f"duplicate key {_quote_line(text)}",
-                line,
-                column,
-                related=Related("first at", first[0], first[1]),
-            )
+            raise duplicate_key(text, line, column, seen[seen_as])
         top.key_line = seen[seen_as] = (line, column)
         top.merging = merge
         top.key = text
@@ -440,20 +441,14 @@ class _Composer:
         stack = self.stack
         line, column = event[LINE] + 1, event[COLUMN] + 1
         if stack and stack[-1].is_map and stack[-1].key is None:
-            raise UnsupportedError(
-                "a mapping or a sequence used as a mapping key is not supported (KYAML keys are"
-                " strings)",
-                line,
-                column,
-            )
+            raise complex_key(line, column)
         if len(stack) >= MAX_DEPTH:
             raise LimitError(f"nested deeper than {MAX_DEPTH} levels", line, column)
         tag = event[TAG]
         if tag is not None:
             check_tag(tag, is_map, line, column)
             if tag == OMAP_TAG:
-                message = "!!omap written as the sequence of one-entry mappings it is"
-                self._report(event, "info", message, False)
+                self._report(event, "info", OMAP, "KY305", False)
         node: Mapping | Sequence = (
             Mapping([], line, column) if is_map else Sequence([], line, column)
         )
@@ -520,11 +515,7 @@ class _Composer:
         stack = self.stack
         if stack and stack[-1].is_map and stack[-1].key is None:
             if not isinstance(node, Scalar):
-                raise UnsupportedError(
-                    f"alias *{name} used as a key stands for a collection; KYAML keys are strings",
-                    line,
-                    column,
-                )
+                raise complex_key(line, column, name)
             text = key if key is not None else scalar_text(node)
             stack[-1].key_start = event[START]
             self._set_key(stack[-1], text, line, column, i)

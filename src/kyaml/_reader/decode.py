@@ -56,6 +56,7 @@ def decode_text(data: bytes) -> tuple[str, str, bytes]:
                 " after a byte order mark (or convert the file to UTF-8)",
                 1,
                 1,
+                code="KY008",
             )
     body = data[len(bom) :]
     try:
@@ -90,4 +91,4 @@ def decode_error(body: bytes, exc: UnicodeDecodeError, encoding: str) -> KyamlEr
     message = f"not valid {name} text ({exc.reason}: bytes {bad})"
     if b"\0" in body[:_BINARY_SNIFF] and encoding == "utf-8":
         message += "; NUL bytes too: a binary file?"
-    return ParseError(message, line, column)
+    return ParseError(message, line, column, code="KY008")

@@ -58,5 +58,6 @@ def unicode_error(text: str, exc: UnicodeError) -> KyamlError:
             f"unacceptable character U+{code:04X}: not a Unicode scalar value",
             where.line(start) + 1,
             where.column(start) + 1,
+            code="KY008",
         )
-    return ParseError(f"the text is not valid Unicode: {exc}")
+    return ParseError(f"the text is not valid Unicode: {exc}", code="KY008")

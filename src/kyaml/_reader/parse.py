@@ -179,7 +179,7 @@ def later_version(text: str, event: Event, version: str) -> Diagnostic:
     at = text.rfind("%YAML", 0, event[END])
     line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
     message = f"%YAML {version}: read as YAML 1.2, as YAML 1.2 says of a later 1.x version"
-    return Diagnostic(line, column, "warning", message)
+    return Diagnostic(line, column, "warning", message, "KY307")
 
 
 def _restore_versions(events: list[Event], later: list[tuple[int, str]]) -> list[Event]:
@@ -263,7 +263,7 @@ def _binding_error(
         where = LineIndex(text)
         at = (where.line(offset) + 1, where.column(offset) + 1) if offset >= 0 else (0, 0)
         if value >= 0:
-            return ParseError(f"unacceptable character U+{value:04X}: {problem}", *at)
+            return ParseError(f"unacceptable character U+{value:04X}: {problem}", *at, code="KY008")
         return ParseError(str(problem), *at)
     message = f"{context}: {problem}" if context else str(problem)
     related = None

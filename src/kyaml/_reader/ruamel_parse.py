@@ -252,7 +252,9 @@ def _yaml_error(text: str, exc: Exception) -> KyamlError | None:
         else:
             line = column = 0
         if isinstance(character, int):
-            return ParseError(f"unacceptable character U+{character:04X}: {reason}", line, column)
+            return ParseError(
+                f"unacceptable character U+{character:04X}: {reason}", line, column, code="KY008"
+            )
         return ParseError(str(reason), line, column)
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)

@@ -30,6 +30,7 @@ from kyaml._reader.events import COLUMN, DOUBLE_QUOTED, LINE, PLAIN, STYLE, TAG,
 from kyaml._reader.schema import (
     in_64_bits,
     is_plain_decimal,
+    is_timestamp,
     resolve_plain,
     resolve_tagged,
     yaml11_reading,
@@ -41,13 +42,18 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up
 if TYPE_CHECKING:
     from typing import Any
 
-#: ``report(event, severity, message, ambiguity)``: where diagnostics go.
-Reporter = Callable[[Event, str, str, bool], None]
+#: ``report(event, severity, message, code, ambiguity, fix)``: where diagnostics go; ``fix`` is
+#: the text that would replace the scalar to remove the finding (None: no fix).
+Reporter = Callable[[Event, str, str, str, bool, "str | None"], None]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters of plain text that a YAML 1.1 reader may read as something other than the
-# string itself, when the input schema reads a string (y/n/on/off words, numbers, sexagesimals).
-_AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:")
+# string itself, when the input schema reads a string (y/n/on/off words, numbers, sexagesimals,
+# timestamps, the value and merge types' = and <<), or a YAML 1.2 reader may (1e3).
+_AMBIGUOUS_STARTS = frozenset("yYnNoO0123456789+-.:=<")
+_YAML11_WORDS = frozenset(
+    w for word in ("y", "n", "yes", "no", "on", "off") for w in (word, word.title(), word.upper())
+)
 _NUMBER_STARTS = frozenset("0123456789+-.")
 _SURROGATE = LazyPattern(r"[\ud800-\udfff]")  # escapes: a literal surrogate is no valid text
 
@@ -65,7 +71,7 @@ def scalar_text_of(event: Event) -> str:
         lone = int.from_bytes(exc.object[exc.start : exc.start + 2], "little")
     line, column = event[LINE] + 1, event[COLUMN] + 1
     message = f"escaped UTF-16 surrogate \\u{lone:04x} without its pair: not a character"
-    raise ParseError(message, line, column)  # outside the handler: no context
+    raise ParseError(message, line, column, code="KY008")  # outside the handler: no context
 
 
 def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
@@ -80,7 +86,8 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
         value = resolve_tagged(tag, text, not quoted, schema, line, column)  # type: ignore[arg-type]
         _check_size(event, text, value)
         if tag.endswith(":binary") or tag == "!!binary":
-            report(event, "warning", "!!binary data written as its base64 text (a string)", False)
+            message = "!!binary data written as its base64 text (a string)"
+            report(event, "warning", message, "KY304", False, None)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             _number_note(event, text, value, report, tagged=True)
         return Scalar(value, None, line, column)
@@ -88,12 +95,12 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
         return Scalar(text, None, line, column)  # ruamel.yaml all read "! 12" as 12
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     if value.__class__ is str:
-        if schema != "1.1" and text and text[0] in _AMBIGUOUS_STARTS:
+        if text and text[0] in _AMBIGUOUS_STARTS:
             _ambiguity(event, text, value, schema, report)
         return Scalar(value, None, line, column)
     _check_size(event, text, value)
-    if schema != "1.1":
-        _ambiguity(event, text, value, schema, report)
+    if _ambiguity(event, text, value, schema, report):
+        return Scalar(value, None, line, column)
     if value is None or value is True or value is False:
         return Scalar(value, None, line, column)
     if isinstance(value, int):
@@ -114,8 +121,8 @@ def plain_key_is_string(text: str, schema: str) -> bool:
     if not text:
         return True
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
-    reading = yaml11_reading(text) if schema != "1.1" else value
-    return value.__class__ is str and reading.__class__ is str
+    other = yaml11_reading(text) if schema != "1.1" else resolve_plain(text, "1.2")
+    return value.__class__ is str and other.__class__ is str
 
 
 def check_key(event: Event, schema: str, report: Reporter) -> None:
@@ -132,43 +139,95 @@ def check_key(event: Event, schema: str, report: Reporter) -> None:
         return
     value = resolve_plain(text, schema)  # type: ignore[arg-type]
     reading = yaml11_reading(text) if schema != "1.1" else value
+    core = resolve_plain(text, "1.2")
     written = key_text(text)
-    if not same_value(reading, value):
+    if not same_value(reading, core):
         message = (
             f"key {clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-            f" {describe(value)}; written as the string {clip(written)}"
+            f" {describe(core)}; written as the string {clip(written)}"
         )
-        report(event, "warning", message, True)
+        report(event, "warning", message, reading_family(text), True, written)
     else:
         message = (
             f"key {clip(text)} reads as {describe(value)}; KYAML keys are strings, so it is"
             f" written as {clip(written)}"
         )
-        report(event, "warning", message, False)
+        report(event, "warning", message, "KY301", False, None)
 
 
-def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporter) -> None:
-    """A warning (an ambiguity) when YAML 1.1 and YAML 1.2 readers read ``text`` differently,
-    or a YAML 1.1 reader differently from the input schema: ``0644`` is 420 to both kubectl and
-    go-yaml v3, but 644 to a YAML 1.2 reader."""
-    reading = yaml11_reading(text)
+def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporter) -> bool:
+    """Report a warning (an ambiguity) when YAML 1.1 and YAML 1.2 readers read ``text``
+    differently, or a YAML 1.1 reader differently from the input schema (``0644`` is 420 to
+    both kubectl and go-yaml v3, but 644 to a YAML 1.2 reader); say whether there was one. The
+    fix writes ``value``, the input schema's reading, so that every reader reads it."""
+    reading = value if schema == "1.1" else yaml11_reading(text)
     core = value
-    if schema == "reference" and text[:1] in _NUMBER_STARTS and not is_plain_decimal(text):
+    if schema == "1.1":
+        core = resolve_plain(text, "1.2")
+    elif schema == "reference" and text[:1] in _NUMBER_STARTS and not is_plain_decimal(text):
         # the reference and YAML 1.2 read alike all but a few numbers (0644, 1e400)
         core = resolve_plain(text, "1.2")
+    written = scalar_line(value)
     if same_value(reading, value) and same_value(reading, core):
-        return
+        if value.__class__ is not str:
+            return False
+        if text in ("=", "<<"):
+            message = (
+                f"{text}: the {'value' if text == '=' else 'merge'} type to YAML 1.1, which"
+                f" PyYAML refuses here, a string to YAML 1.2; written as {written}"
+            )
+        elif text[0] in _NUMBER_STARTS and is_timestamp(text):
+            message = (
+                f"{clip(text)}: a timestamp to YAML 1.1 readers (PyYAML), a string to YAML 1.2;"
+                f" written as {clip(written)}"
+            )
+        else:
+            return False
+        report(event, "warning", message, reading_family(text), True, written)
+        return True
     if isinstance(reading, int) and isinstance(value, str) and not in_64_bits(reading):
         message = (
             f"{clip(text)}: an integer beyond 64 bits to YAML 1.1 (kubectl), a string to go-yaml"
             " v3 (the reference's reader); written as the string, as the reference does"
         )
-    else:
-        message = (
-            f"{clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-            f" {describe(core)}; written as {clip(scalar_line(value))}"
-        )
-    report(event, "warning", message, True)
+        report(event, "warning", message, "KY201", True, None)
+        return True
+    message = (
+        f"{clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
+        f" {describe(core)}; written as {clip(written)}"
+    )
+    infinite = any(isinstance(v, float) and math.isinf(v) for v in (reading, core, value))
+    code = "KY202" if infinite and math.isinf(_float(text)) else reading_family(text)
+    report(event, "warning", message, code, True, written)
+    return True
+
+
+def _float(text: str) -> float:
+    """``text`` as a number, however spelt (``inf`` for a number beyond float range); NaN for
+    text that is no number."""
+    try:
+        return float(text.replace("_", ""))
+    except ValueError:
+        return math.nan
+
+
+def reading_family(text: str) -> str:
+    """The code of the family of YAML 1.1/1.2 reading differences plain ``text`` belongs to
+    (:mod:`kyaml.rules`, ``KY1``)."""
+    if text in _YAML11_WORDS:
+        return "KY101"
+    if text in ("=", "<<"):
+        return "KY106"
+    if is_timestamp(text):
+        return "KY105"
+    plain = text.lstrip("+-").lower()
+    if ":" in plain:
+        return "KY103"
+    if plain[:2] == "0o" or (len(plain) > 1 and plain[0] == "0" and plain[1] in "01234567_"):
+        return "KY102"
+    if "e" in plain and plain[:2] != "0x" and "_" not in plain:
+        return "KY104"
+    return "KY107"
 
 
 #: Past this many bits an int's decimal form passes CPython's limit of 4300 digits for ``str``:
@@ -188,7 +247,7 @@ def _check_size(event: Event, text: str, value: Any) -> None:
             f"{clip(text)}: an integer of {value.bit_length()} bits: its decimal form would"
             " pass 4300 digits"
         )
-        raise LimitError(message, event[LINE] + 1, event[COLUMN] + 1)
+        raise LimitError(message, event[LINE] + 1, event[COLUMN] + 1, code="KY007")
 
 
 def clip(text: str) -> str:
@@ -206,14 +265,14 @@ def _number_note(
         return
     shown = f"{event[TAG]} {clip(text)}" if tagged else clip(text)
     message = f"{shown}: number written as {clip(written)}, which every reader reads alike"
-    report(event, "info", message, False)
+    report(event, "info", message, "KY203", False, None if tagged else written)
 
 
 def _big_int(event: Event, text: str, report: Reporter) -> None:
     message = (
         f"{clip(text)}: integer beyond 64 bits, written exactly; some YAML readers cannot hold it"
     )
-    report(event, "warning", message, False)
+    report(event, "warning", message, "KY201", False, None)
 
 
 def describe(value: Any) -> str:

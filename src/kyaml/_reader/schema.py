@@ -261,6 +261,12 @@ def is_plain_decimal(text: str) -> bool:
     )
 
 
+def is_timestamp(text: str) -> bool:
+    """Whether plain ``text`` is a YAML 1.1 timestamp (``2001-12-14``, ``2001-12-14T21:59:43Z``),
+    which YAML 1.1 readers such as PyYAML read as a date and kyaml reads as a string."""
+    return len(text) >= 8 and text[:4].isdigit() and _TIMESTAMP.fullmatch(text) is not None
+
+
 def yaml11_reading(text: str) -> Value:
     """What a YAML 1.1 reader (PyYAML; go-yaml v2, behind kubectl) makes of a plain scalar.
 
@@ -377,10 +383,10 @@ def resolve_tagged(  # noqa: PLR0917 (the parser's call shape)
     shown = "!!" + name if name is not None else tag
     reader = _TAG_READERS.get(name or "")
     if reader is None:
-        raise UnsupportedError(f"unsupported tag {shown} on a scalar", line, column)
+        raise UnsupportedError(f"unsupported tag {shown} on a scalar", line, column, code="KY005")
     try:
         return reader(text, schema)
     except (ValueError, KeyError) as exc:
         reason = f": {exc}" if isinstance(exc, ValueError) and str(exc) else ""
     message = f"{shown} cannot hold {_show(text, plain)}{reason}"
-    raise KyamlError(message, line, column)  # outside the handler: no context
+    raise KyamlError(message, line, column, code="KY005")  # outside the handler: no context

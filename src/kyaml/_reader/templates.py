@@ -77,9 +77,9 @@ def explain(text: str, error: KyamlError, parser: str = "auto") -> KyamlError | 
                 f"`{shown}` looks like {_kind(shown, text)}, which is not YAML; template files"
                 " cannot be formatted"
             )
-            return read.error_at(start, match.end(), message)
+            return read.error_at(start, match.end(), message, "KY002")
     if tab >= 0 and not read.in_flow(at):
-        return read.error_at(tab, tab + 1, f"{TAB} ({error.message})")
+        return read.error_at(tab, tab + 1, f"{TAB} ({error.message})", "KY003")
     return None
 
 
@@ -175,7 +175,7 @@ class _Read:
                 flow.pop()
         return any(flow)
 
-    def error_at(self, index: int, end: int, message: str) -> KyamlError:
+    def error_at(self, index: int, end: int, message: str, code: str) -> KyamlError:
         """The error of the text from ``index`` up to ``end``: its start and its end (the
         position just after it, 1-based)."""
         where = self.where
@@ -185,4 +185,5 @@ class _Read:
             where.column(index) + 1,
             end_line=where.line(end) + 1,
             end_col=where.column(end) + 1,
+            code=code,
         )

@@ -11,7 +11,7 @@ import click
 
 from kyaml._version import __version__
 from kyaml.cli import commands as _commands
-from kyaml.cli.options import CONVERT, FMT, Option
+from kyaml.cli.options import CHECK, CONVERT, FMT, Option
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -107,3 +107,47 @@ def convert(**params: Any) -> int:
     if params["compact"] and params["target"] != "kyaml":
         raise click.UsageError("--compact applies only to --to kyaml")
     return _commands.convert(**params)
+
+
+def _check_epilog() -> str:
+    """The rules, listed from the registry (``\b`` keeps click from rewrapping them)."""
+    from kyaml.rules import rule_table
+
+    lines = rule_table().replace("\n", "\n\n").strip()
+    return "Rules ([*]: --fix can fix it; `kyaml rule CODE` explains one):\n\n" + "\n\n".join(
+        f"\b\n{line}" for line in lines.split("\n\n")
+    )
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    short_help="Find what YAML readers disagree on; fix it.",
+    epilog=_check_epilog(),
+    params=[
+        click.Argument(["paths"], nargs=-1, type=click.Path(allow_dash=True)),
+        *map(click_option, CHECK),
+    ],
+)
+def check(**params: Any) -> int:
+    """Report what YAML 1.1 and YAML 1.2 readers read differently, and what kyaml cannot read,
+    as `path:line:col: CODE message`; exit 1 on findings, 2 on unreadable input.
+
+    Files are found as `kyaml fmt` finds them (default: the current folder); `-` reads stdin.
+    `--fix` makes the smallest edit that removes each ambiguity and keeps block YAML block;
+    on *.kyaml and *.kyml files it applies `kyaml fmt`.
+    """
+    from kyaml.cli import check as _check
+
+    return _check.check(**params)
+
+
+@cli.command(
+    context_settings=_CONTEXT,
+    short_help="Explain a rule.",
+    params=[click.Argument(["code"], required=False)],
+)
+def rule(code: str | None) -> int:
+    """Explain the rule CODE (KY101); without CODE, list every rule."""
+    from kyaml.cli import check as _check
+
+    return _check.rule(code)

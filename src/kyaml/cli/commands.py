@@ -47,7 +47,7 @@ def parser_from_environment() -> str:
     return "pure" if os.environ.get("KYAML_PURE", "") not in ("", "0") else "auto"
 
 
-def _settings(report: Report, config: str | None, start: str) -> dict[str, Any] | None:
+def settings_for(report: Report, config: str | None, start: str) -> dict[str, Any] | None:
     """The configuration file's settings ({} without one), or None after reporting an error."""
     path = config or find_config(start)
     if path is None:
@@ -63,14 +63,14 @@ def _settings(report: Report, config: str | None, start: str) -> dict[str, Any] 
     return settings
 
 
-def _configured(settings: dict[str, Any], key: str) -> Any:
+def configured(settings: dict[str, Any], key: str) -> Any:
     """The configuration's value for ``key``, else the option's default."""
     return settings.get(key, CONFIGURABLE[key].default)
 
 
-def _pick(given: Any, settings: dict[str, Any], key: str) -> Any:
+def pick(given: Any, settings: dict[str, Any], key: str) -> Any:
     """The command line's value when given, else the configured one, else the option's default."""
-    return given if given is not None else _configured(settings, key)
+    return given if given is not None else configured(settings, key)
 
 
 def fmt(
@@ -118,40 +118,51 @@ def fmt(
         from kyaml.cli.discovery import common_parent  # formatting stdin walks no folder
 
         start = common_parent(paths)
-    settings = _settings(report, config, start)
+    settings = settings_for(report, config, start)
     if settings is None:
         return EXIT_ERROR
     library = Options(
-        compact=_pick(compact, settings, "compact"),
-        schema=_pick(schema, settings, "schema"),
-        strict=_pick(strict, settings, "strict"),
-        blank_lines=_pick(blank_lines, settings, "blank-lines"),
-        anchors=_pick(anchors, settings, "anchors"),
+        compact=pick(compact, settings, "compact"),
+        schema=pick(schema, settings, "schema"),
+        strict=pick(strict, settings, "strict"),
+        blank_lines=pick(blank_lines, settings, "blank-lines"),
+        anchors=pick(anchors, settings, "anchors"),
         parser=parser_from_environment(),
     )
     options = RunOptions(
         library,
         write=not (check or diff),
         diff=diff,
-        write_through=bool(_pick(write_through, settings, "write-through")),
-        max_size=_pick(max_file_size, settings, "max-file-size"),
+        write_through=bool(pick(write_through, settings, "write-through")),
+        max_size=pick(max_file_size, settings, "max-file-size"),
     )
-    excludes = [
-        *(exclude or _configured(settings, "exclude")),
-        *_configured(settings, "extend-exclude"),
-        *extend_exclude,
-    ]
-    forced = bool(_pick(force_exclude, settings, "force-exclude"))
-    root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
-    hidden = bool(_pick(include_hidden, settings, "include-hidden"))
-    select = _Selection(excludes, forced, root, hidden)
+    select = selection(settings, exclude, extend_exclude, force_exclude, include_hidden)
     jobs = jobs or settings.get("jobs") or cpu_count()
     if use_stdin:
         return _fmt_stdin(report, options, stdin_filename, select, jobs)
     return _fmt_files(report, options, paths, select, jobs)
 
 
-class _Selection:
+def selection(
+    settings: dict[str, Any],
+    exclude: Sequence[str],
+    extend_exclude: Sequence[str],
+    force_exclude: bool | None,
+    include_hidden: bool | None,
+) -> Selection:
+    """Which files to leave out, from the command line's options and the configuration."""
+    excludes = [
+        *(exclude or configured(settings, "exclude")),
+        *configured(settings, "extend-exclude"),
+        *extend_exclude,
+    ]
+    forced = bool(pick(force_exclude, settings, "force-exclude"))
+    root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
+    hidden = bool(pick(include_hidden, settings, "include-hidden"))
+    return Selection(excludes, forced, root, hidden)
+
+
+class Selection:
     """Which files to leave out: exclude globs, whether they bind named paths, their root, and
     whether hidden files and folders are walked."""
 
@@ -175,7 +186,7 @@ class _Selection:
 
 
 def _fmt_stdin(
-    report: Report, options: RunOptions, stdin_filename: str | None, select: _Selection, jobs: int
+    report: Report, options: RunOptions, stdin_filename: str | None, select: Selection, jobs: int
 ) -> int:
     """Format stdin to stdout. On failure stdout stays empty, so an editor keeps its buffer.
 
@@ -228,9 +239,25 @@ def _fmt_stdin_bulk(report: Report, options: RunOptions, name: str, data: bytes,
 
 
 def _fmt_files(
-    report: Report, options: RunOptions, paths: Sequence[str], select: _Selection, jobs: int
+    report: Report, options: RunOptions, paths: Sequence[str], select: Selection, jobs: int
 ) -> int:
     """Find the files under ``paths``, format them (in parallel) and print the summary."""
+    files = find_jobs(report, paths, select)
+    if not files:
+        if not report.failed and not report.quiet:
+            report.echo("no YAML files to format; nothing to do")
+        return report.exit_code
+    _run_all(report, options, files, jobs)
+    if not report.quiet:
+        report.echo(report.summary())
+    return report.exit_code
+
+
+def find_jobs(
+    report: Report, paths: Sequence[str], select: Selection, *, json_named: bool = False
+) -> list[FileJob]:
+    """The files under ``paths`` that ``select`` keeps, each once; a path that does not exist
+    is reported, and so is a ``.json`` file named unless ``json_named`` accepts it."""
     from kyaml.cli.discovery import common_parent
     from kyaml.cli.opened import selected
 
@@ -242,7 +269,7 @@ def _fmt_files(
             report.error(f"{path}: error: no such file or folder")
             continue
         is_dir = os.path.isdir(path)
-        if not is_dir and path.lower().endswith(".json"):
+        if not is_dir and not json_named and path.lower().endswith(".json"):
             report.error(f"{path}: error: {_JSON_REFUSED}")
             continue
         if finder is None and (select.forced or is_dir):
@@ -259,14 +286,7 @@ def _fmt_files(
                 files.append((key, item, identity))
     for message in finder.errors if finder is not None else ():
         report.error(message)
-    if not files:
-        if not report.failed and not report.quiet:
-            report.echo("no YAML files to format; nothing to do")
-        return report.exit_code
-    _run_all(report, options, files, jobs)
-    if not report.quiet:
-        report.echo(report.summary())
-    return report.exit_code
+    return files
 
 
 def _run_all(report: Report, options: RunOptions, files: list[FileJob], jobs: int) -> None:
@@ -313,15 +333,15 @@ def convert(
     """Convert ``path`` (``-``: stdin) to ``target`` on stdout, as ``kyaml convert`` does."""
     report = Report(quiet=quiet, color=want_color(color, sys.stderr))
     start = "." if path == "-" else os.path.dirname(os.path.abspath(path))
-    settings = _settings(report, None, start)
+    settings = settings_for(report, None, start)
     if settings is None:
         return EXIT_ERROR
     library = Options(
-        compact=_pick(compact, settings, "compact") and target == "kyaml",
-        schema=_pick(schema, settings, "schema"),
-        strict=_pick(strict, settings, "strict"),
-        blank_lines=_pick(blank_lines, settings, "blank-lines"),
-        anchors=_pick(anchors, settings, "anchors"),
+        compact=pick(compact, settings, "compact") and target == "kyaml",
+        schema=pick(schema, settings, "schema"),
+        strict=pick(strict, settings, "strict"),
+        blank_lines=pick(blank_lines, settings, "blank-lines"),
+        anchors=pick(anchors, settings, "anchors"),
         parser=parser_from_environment(),
     )
     options = RunOptions(library)

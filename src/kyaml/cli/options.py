@@ -252,8 +252,60 @@ CONVERT: tuple[Option, ...] = (
     COLOR.with_help("Colour messages [when a terminal]."),
 )
 
+_FMT = {option.key: option for option in FMT}
+
+#: ``kyaml check``'s options, in the order ``--help`` lists them.
+CHECK: tuple[Option, ...] = (
+    Option(("--fix",), "flag", "Fix what can be fixed, in place; report what is left."),
+    Option(("--diff",), "flag", "Write nothing; print the fixes as a diff; exit 1 if any."),
+    Option(
+        ("--select",),
+        "values",
+        "Report these codes or prefixes only (comma-separated) [the rules on by default].",
+        metavar="CODES",
+        default=None,
+        config=True,
+    ),
+    Option(
+        ("--ignore",),
+        "values",
+        "Do not report these codes or prefixes.",
+        metavar="CODES",
+        default=(),
+        config=True,
+    ),
+    Option(
+        ("--extend-select",),
+        "values",
+        "Report these codes or prefixes too.",
+        metavar="CODES",
+        default=(),
+        config=True,
+    ),
+    Option(
+        ("--output-format",),
+        "value",
+        "How findings are written.",
+        takes="choice",
+        choices=("text", "concise", "json", "github", "gitlab", "sarif", "junit"),
+        default="text",
+        config=True,
+    ),
+    Option(("--statistics",), "flag", "Count the findings per code instead of listing them."),
+    _FMT["stdin-filename"],
+    _FMT["exclude"],
+    _FMT["extend-exclude"],
+    _FMT["force-exclude"],
+    _FMT["include-hidden"],
+    _FMT["max-file-size"],
+    SCHEMA,
+    _FMT["config"],
+    QUIET.with_help("Show findings only, no summary."),
+    Option(("-v", "--verbose"), "flag", "Also name the files checked and skipped."),
+)
+
 #: The options the configuration file may set, by key (``compact``, ``extend-exclude``, …).
-CONFIGURABLE: dict[str, Option] = {option.key: option for option in FMT if option.config}
+CONFIGURABLE: dict[str, Option] = {option.key: option for option in (*FMT, *CHECK) if option.config}
 
 
 def fmt_options(args: Sequence[str]) -> dict[str, Any] | None:

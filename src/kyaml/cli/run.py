@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from itertools import repeat
 
@@ -90,7 +91,7 @@ def opted_out(text: str) -> bool:
 def _error_line(exc: KyamlError, name: str) -> str:
     if exc.line:
         return exc.format(name)
-    return f"{name}: error: {exc.message}"
+    return f"{name}: error: {exc.message} [{exc.code}]"
 
 
 def _internal_error(name: str, exc: BaseException) -> Result:
@@ -187,6 +188,10 @@ def format_bulk(data: bytes, name: str, options: RunOptions, jobs: int, out: IO[
     another encoding, formatted whole, or one left alone)."""
     if data.startswith(_WIDE_BOMS) or b"\0" in data[:4]:  # UTF-16/32, or not text: see decode
         return format_bytes(data, name, options)
+    if re.search(
+        _OFF_LINE, data, re.IGNORECASE | re.MULTILINE
+    ):  # documents left as written: the stream is formatted whole
+        return format_bytes(data, name, options)
     messages: list[tuple[Kind, str]] = []
     try:
         from kyaml.cli.bulk import ByteStream, first_text, format_to
@@ -204,6 +209,9 @@ def format_bulk(data: bytes, name: str, options: RunOptions, jobs: int, out: IO[
     messages.extend((d.severity, d.format(name)) for d in notes)
     return Result(name, "changed", messages)
 
+
+# A `# kyaml: off` line, as kyaml._reader.opt_out finds one in text.
+_OFF_LINE = rb"^[ \t]*#[ \t]*kyaml[ \t]*:[ \t]*off[ \t]*\r?$"
 
 # UTF-16 and UTF-32 byte-order marks (the UTF-32-LE mark starts with the UTF-16-LE one).
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")

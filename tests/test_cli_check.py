@@ -300,3 +300,96 @@ def test_force_exclude_leaves_stdin_out(tmp_path: Path) -> None:
     kept = run(*args, "keep/a.yaml", "-", stdin="a: NO\n", cwd=tmp_path)
     assert kept.code == 1
     assert "KY101" in kept.stdout
+
+
+@pytest.mark.parametrize("breaks", ["\r", "\u2028", "\x85"])
+def test_no_fix_where_lines_break_otherwise(tmp_path: Path, breaks: str) -> None:
+    text = f"# c{breaks}a: NO\nb: 0644\n"
+    path = write(tmp_path / "a.yaml", text)
+    result = run("check", "--fix", "--output-format", "concise", "a.yaml", cwd=tmp_path)
+    assert result.code == 1
+    assert "KY102" in result.stdout
+    assert "[*]" not in result.stdout
+    assert path.read_bytes().decode("utf-8") == text
+
+
+def test_fixing_stdin_writes_only_the_fixed_text(tmp_path: Path) -> None:
+    text = "a: NO\nb: 123456789012345678901234567890\n"
+    fixed = 'a: "NO"\nb: 123456789012345678901234567890\n'
+    for extra in (("--output-format", "json"), ("--statistics",), ()):
+        result = run("check", "--fix", *extra, "--stdin-filename", "x.yaml", stdin=text)
+        assert result.stdout == fixed
+        assert "KY201" in result.err
+        assert result.code == 1
+
+
+def test_fixing_a_kyaml_file_keeps_a_document_turned_off(tmp_path: Path) -> None:
+    text = "---\n{\n  a: 1,\n}\n# kyaml: off\n---\nb:   [1,2]\nc: NO\n"
+    path = write(tmp_path / "a.kyaml", text.replace("a: 1,", "a: 1"))
+    result = run("check", "--fix", "a.kyaml", cwd=tmp_path)
+    assert result.code == 0, result.stdout
+    assert path.read_text() == text
+
+
+def test_suppression_needs_a_real_comment(tmp_path: Path) -> None:
+    write(tmp_path / "a.yaml", 'msg: "see # kyaml: off"\nb: "# kyaml: ignore"\ncountry: NO\n')
+    out = run("check", "--output-format", "concise", "a.yaml", cwd=tmp_path).stdout
+    assert [f[1:] for f in findings(out)] == [(3, 10, "KY101")]
+
+
+@pytest.mark.parametrize(
+    ("comment", "lines"),
+    [
+        ("# kyaml: ignore [KY102]", [(1, "KY101")]),
+        ("# kyaml: ignore[]", [(1, "KY101"), (1, "KY102")]),
+        ("# kyaml: ignore-all", [(1, "KY101"), (1, "KY102")]),
+        ("# kyaml: ignore[KY102] # kyaml: ignore[KY101]", []),
+    ],
+)
+def test_suppression_syntax(tmp_path: Path, comment: str, lines: list[tuple[int, str]]) -> None:
+    write(tmp_path / "a.yaml", f"a: [NO, 0644]  {comment}\n")
+    out = run("check", "--output-format", "concise", "a.yaml", cwd=tmp_path).stdout
+    assert [(f[1], f[3]) for f in findings(out)] == lines
+
+
+def test_stdin_reads_the_configuration_here(tmp_path: Path) -> None:
+    write(tmp_path / "kyaml.toml", 'select = ["KY102"]\n')
+    result = run("check", "-", stdin="a: NO\n", cwd=tmp_path)
+    assert (result.code, result.stdout) == (0, "")
+
+
+def test_a_file_not_written_keeps_its_findings(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.yaml", "a: NO\n")
+    os.link(path, tmp_path / "b.yaml")  # two links: a rename would break them, so no write
+    result = run("check", "--fix", "--output-format", "concise", "a.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert "has 2 links" in result.err
+    assert [f[3] for f in findings(result.stdout)] == ["KY101"]
+    assert path.read_text() == "a: NO\n"
+
+
+def test_mixed_line_endings_are_kept(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.yaml", "a: NO\r\nb: 1\nc: 2\r\n")
+    assert run("check", "--fix", "a.yaml", cwd=tmp_path).code == 0
+    assert path.read_bytes() == b'a: "NO"\r\nb: 1\nc: 2\r\n'
+
+
+def test_sarif_uri_is_encoded(tmp_path: Path) -> None:
+    write(tmp_path / "x y.yaml", "a: NO\n")
+    log = json.loads(run("check", "--output-format", "sarif", ".", cwd=tmp_path).stdout)
+    (result,) = log["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "x%20y.yaml"
+    assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+
+
+def test_turned_on_without_a_space_counts(tmp_path: Path) -> None:
+    write(tmp_path / "a.yaml", "# kyaml: off\na: NO\n# kyaml:on\nc: NO\n")
+    out = run("check", "--output-format", "concise", "a.yaml", cwd=tmp_path).stdout
+    assert [f[1] for f in findings(out)] == [4]
+
+
+def test_a_missing_path_is_no_pass(tmp_path: Path) -> None:
+    result = run("check", "missing.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert "all checks passed" not in result.err

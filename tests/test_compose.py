@@ -459,7 +459,7 @@ def test_a_number_beyond_float_range_follows_the_schema(schema: str, written: st
         assert [(n.severity, n.message) for n in notes] == [
             (
                 "warning",
-                "1.0e+400: YAML 1.1 (kubectl) reads the float .inf, YAML 1.2 reads the float .inf;"
+                "1.0e+400: YAML 1.1 (PyYAML) reads the float .inf, YAML 1.2 reads the float .inf;"
                 ' written as "1.0e+400"',
             )
         ]

@@ -225,3 +225,20 @@ def test_docs_rules_md_is_current() -> None:
     assert DOCS.read_text(encoding="utf-8") == markdown(), (
         "docs/rules.md is stale: python -m kyaml.rules > docs/rules.md"
     )
+
+
+def test_tagged_numbers_readers_disagree_on() -> None:
+    (found,) = check_str("d: !!int 0644\n")
+    assert (found.code, found.fix) == ("KY102", None)
+    assert "YAML 1.1 reads the integer 420, YAML 1.2 reads the integer 644" in found.message
+    assert check_str("d: !!int 0x1F\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "readers"),
+    [("a: NO\n", "(kubectl)"), ("a: 0644\n", "(kubectl)"), ("a: 1:30\n", "(PyYAML)"),
+     ("a: 1e3\n", "(PyYAML)"), ("a: 1.0e+400\n", "(PyYAML)")],
+)  # fmt: skip
+def test_messages_name_the_readers_that_read_so(text: str, readers: str) -> None:
+    (found,) = check_str(text)
+    assert found.message.split(" reads ")[0].endswith("YAML 1.1 " + readers)

@@ -23,12 +23,6 @@ from kyaml._reader import (
 )
 from kyaml._reader.decode import as_text
 from kyaml._reader.documents import normalized
-from kyaml._reader.opt_out import (
-    KeptPlan,
-    kept_documents,
-    may_have_directives,
-    trailing_comments,
-)
 from kyaml._tree import Document, Stream
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import DEFAULT, Options, ReadOptions, build
@@ -39,6 +33,7 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from kyaml._data import Default
+    from kyaml._reader.opt_out import KeptPlan
 
 OnDiagnostic = Callable[[Diagnostic], None]
 
@@ -89,19 +84,27 @@ def format_str(
         anchors=anchors,
     )
     source = as_text(text)
-    if may_have_directives(source):
+    if "kyaml" in source or "KYAML" in source or "Kyaml" in source:  # may_have_directives
+        from kyaml._reader.opt_out import kept_documents
+
         source = normalized(source)
-        plan = kept_documents(source)
+        plan = kept_documents(source, opts.read.parser)
         if plan is not None:
             return _format_kept(source, plan, opts, on_diagnostic)
     return format_whole(source, opts, on_diagnostic)
 
 
 def format_whole(text: str, opts: Options, on_diagnostic: OnDiagnostic | None = None) -> str:
-    """:func:`format_str` of every document, whatever ``# kyaml: off`` comments say (what
-    ``kyaml check`` reads)."""
+    """:func:`format_str` of every document, whatever ``# kyaml: off`` comments say."""
     parts = compose_documents(text, opts.read, on_diagnostic, _dropped(opts, on_diagnostic))
     return "".join([part_text(part, opts.compact) for part in parts])
+
+
+def read_whole(text: str, opts: Options, on_diagnostic: OnDiagnostic | None = None) -> None:
+    """Read every document of ``text`` as :func:`format_whole` does, writing nothing: its
+    diagnostics, or its error (what ``kyaml check`` needs of a file it does not rewrite)."""
+    for _ in compose_documents(text, opts.read, on_diagnostic):
+        pass
 
 
 _OFF_INSIDE = (
@@ -133,7 +136,9 @@ def _format_kept(
             continue
         tail = ""
         if n + 1 < len(plan.kept) and plan.kept[n + 1]:  # its last comments stay above the ---
-            piece, tail = trailing_comments(piece)
+            from kyaml._reader.opt_out import trailing_comments
+
+            piece, tail = trailing_comments(piece, plan.content_ends[n] - start)
 
         def moved(diagnostic: Diagnostic, lines: int = line) -> None:
             report(diagnostic.moved(lines))

@@ -165,8 +165,9 @@ The fix writes the number in decimal as the chosen schema reads it (`420`; `644`
         True,
         "1:30: a base-60 number to YAML 1.1, a string to YAML 1.2.",
         """
-YAML 1.1 reads digits separated by colons as base 60: `ports: 22:22` is 1342 to kubectl. The fix
-quotes the value (`"22:22"`), or writes the number under `--schema 1.1`.
+YAML 1.1 reads digits separated by colons as base 60: `ports: 22:22` is 1342 to PyYAML (go-yaml
+v2, behind kubectl, reads a string). The fix quotes the value (`"22:22"`), or writes the number
+under `--schema 1.1`, which reads as PyYAML does.
 """,
     ),
     (
@@ -175,11 +176,11 @@ quotes the value (`"22:22"`), or writes the number under `--schema 1.1`.
         "warning",
         True,
         True,
-        "1e3: a float to YAML 1.2, a string to YAML 1.1 (which needs a dot and a signed exponent).",
+        "1e3: a float to YAML 1.2, a string to PyYAML (which needs a dot and a signed exponent).",
         """
 YAML 1.1 reads a float only with a dot and, when there is an exponent, a sign: `1e3` and
-`1.0e3` are strings to it and floats to YAML 1.2. The fix writes the float in the form every
-reader reads alike (`1000.0`), or quotes it under `--schema 1.1`.
+`1.0e3` are strings to PyYAML and floats to YAML 1.2 readers (and to go-yaml v2). The fix writes
+the float in the form every reader reads alike (`1000.0`), or quotes it under `--schema 1.1`.
 """,
     ),
     (

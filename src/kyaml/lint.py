@@ -14,11 +14,12 @@ fix is ``kyaml fmt``'s output.
 
 from __future__ import annotations
 
-from kyaml._api import format_whole
+from kyaml._api import format_str, read_whole
 from kyaml._reader.decode import as_text
 from kyaml._reader.documents import normalized
-from kyaml._reader.opt_out import Directives
+from kyaml._reader.opt_out import Directives, Scalars, may_have_directives
 from kyaml._reader.scalars import clip
+from kyaml._reader.split import lf_only
 from kyaml.errors import Diagnostic, Fix, KyamlError
 from kyaml.options import DEFAULT, Options
 from kyaml.rules import RULES, selected_codes
@@ -50,17 +51,28 @@ def check_str(
     opts = (options or DEFAULT).replace(strict=False, compact=False)
     found: list[Diagnostic] = []
     try:
-        source = normalized(as_text(text))
-        formatted = format_whole(source, opts, found.append)
+        raw = as_text(text).removeprefix("\ufeff")
+        source = normalized(raw)
+        read_whole(source, opts, found.append)
+        formatted = format_str(source, options=opts) if kyaml_form else source
     except KyamlError as exc:
         return [error_finding(exc)]
     found = [d for d in found if not d.code.startswith(_WRITER_REMARKS)]
     if kyaml_form and formatted != source:
+        if "\r\n" in raw:
+            formatted = formatted.replace("\n", "\r\n")
         found.append(form_finding(source, formatted))
+    if not lf_only(source):  # lines broken otherwise too: fixes could not find their place
+        found = [_without_fix(d) for d in found]
     chosen = frozenset(codes) if codes is not None else selected_codes()
-    directives = Directives(source)
+    scalars = Scalars.of(source, opts.read.parser) if may_have_directives(source) else None
+    directives = Directives(source, scalars)
     kept = [d for d in found if d.code in chosen and not directives.silenced(d.line, d.code)]
     return sorted(kept, key=lambda d: (d.line, d.col, d.code))
+
+
+def _without_fix(d: Diagnostic) -> Diagnostic:
+    return Diagnostic(d.line, d.col, d.severity, d.message, d.code, d.end_line, d.end_col)
 
 
 def error_finding(exc: KyamlError) -> Diagnostic:
@@ -76,11 +88,11 @@ def fix_str(
     kyaml_form: bool = False,
     codes: Iterable[str] | None = None,
 ) -> str:
-    """``text`` (with ``\n`` line breaks, without a byte order mark) with the fixes of its
+    """``text`` (its line breaks as they are, without a byte order mark) with the fixes of its
     findings (:func:`check_str`'s arguments) applied, until none is left to apply; the text
     unchanged when it is not YAML (bytes that are not text raise
     :class:`~kyaml.errors.KyamlError`)."""
-    current = normalized(as_text(text))
+    current = as_text(text).removeprefix("\ufeff")
     chosen = frozenset(codes) if codes is not None else None
     for _ in range(_ROUNDS):
         findings = check_str(current, options=options, kyaml_form=kyaml_form, codes=chosen)

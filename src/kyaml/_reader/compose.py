@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kyaml._reader import findings
 from kyaml._reader.anchors import expanded, settle
 from kyaml._reader.collection_tags import OMAP_TAG, YAML_TAG, check_content, check_tag
 from kyaml._reader.comments import (
@@ -56,8 +57,6 @@ from kyaml._reader.events import (
     VALUE,
     Event,
 )
-from kyaml._reader.findings import AFTER_END as AFTER_END_MESSAGE
-from kyaml._reader.findings import MERGE_KEY, OMAP, complex_key, duplicate_key, finding
 from kyaml._reader.layout import (
     NO_LINE_NUMBER,
     Layout,
@@ -266,7 +265,7 @@ class _Composer:
         if ambiguity and self.strict:
             raise AmbiguityError(message, event[LINE] + 1, event[COLUMN] + 1, code=code)
         if self.on_diagnostic is not None:
-            found = finding(self.text, event, severity, message, code, fix)  # type: ignore[arg-type]
+            found = findings.finding(self.text, event, severity, message, code, fix)  # type: ignore[arg-type]
             self.on_diagnostic(found)
 
     # --- the walk ------------------------------------------------------------------------------
@@ -349,7 +348,7 @@ class _Composer:
 
     def _document_start(self, event: Event, i: int) -> None:
         if event[FLAGS] & AFTER_END:
-            self._report(event, "warning", AFTER_END_MESSAGE, "KY306", False)
+            self._report(event, "warning", findings.AFTER_END, "KY306", False)
         version = event[VALUE]
         self.schema = "1.1" if version == "1.1" else self.base_schema
         if version is not None and version not in ("1.1", "1.2") and self.on_diagnostic:
@@ -407,7 +406,7 @@ class _Composer:
         line, column = event[LINE] + 1, event[COLUMN] + 1
         merge = not quoted and text == "<<" and tag in _MERGE_TAGS
         if merge and self.on_diagnostic is not None:
-            self._report(event, "info", MERGE_KEY, "KY302", False)
+            self._report(event, "info", findings.MERGE_KEY, "KY302", False)
         if not merge and (
             tag is not None or not (quoted or plain_key_is_string(text, self.schema))
         ):
@@ -425,7 +424,7 @@ class _Composer:
         seen = top.seen
         seen_as: str | tuple[str] = _MERGE if merge else text
         if seen_as in seen:
-            raise duplicate_key(text, line, column, seen[seen_as])
+            raise findings.duplicate_key(text, line, column, seen[seen_as])
         top.key_line = seen[seen_as] = (line, column)
         top.merging = merge
         top.key = text
@@ -441,14 +440,14 @@ class _Composer:
         stack = self.stack
         line, column = event[LINE] + 1, event[COLUMN] + 1
         if stack and stack[-1].is_map and stack[-1].key is None:
-            raise complex_key(line, column)
+            raise findings.complex_key(line, column)
         if len(stack) >= MAX_DEPTH:
             raise LimitError(f"nested deeper than {MAX_DEPTH} levels", line, column)
         tag = event[TAG]
         if tag is not None:
             check_tag(tag, is_map, line, column)
             if tag == OMAP_TAG:
-                self._report(event, "info", OMAP, "KY305", False)
+                self._report(event, "info", findings.OMAP, "KY305", False)
         node: Mapping | Sequence = (
             Mapping([], line, column) if is_map else Sequence([], line, column)
         )
@@ -515,7 +514,7 @@ class _Composer:
         stack = self.stack
         if stack and stack[-1].is_map and stack[-1].key is None:
             if not isinstance(node, Scalar):
-                raise complex_key(line, column, name)
+                raise findings.complex_key(line, column, name)
             text = key if key is not None else scalar_text(node)
             stack[-1].key_start = event[START]
             self._set_key(stack[-1], text, line, column, i)

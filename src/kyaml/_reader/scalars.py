@@ -36,11 +36,13 @@ from kyaml._reader.schema import (
     yaml11_reading,
 )
 from kyaml._tree import Scalar
-from kyaml.errors import LimitError, ParseError
+from kyaml.errors import KyamlError, LimitError, ParseError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from typing import Any
+
+    from kyaml._reader.schema import Schema
 
 #: ``report(event, severity, message, code, ambiguity, fix)``: where diagnostics go; ``fix`` is
 #: the text that would replace the scalar to remove the finding (None: no fix).
@@ -88,7 +90,11 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
         if tag.endswith(":binary") or tag == "!!binary":
             message = "!!binary data written as its base64 text (a string)"
             report(event, "warning", message, "KY304", False, None)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        elif (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and not _tagged_ambiguity(event, text, value, report)
+        ):
             _number_note(event, text, value, report, tagged=True)
         return Scalar(value, None, line, column)
     if quoted:  # a plain scalar tagged "!" is resolved as if untagged: go-yaml v3, PyYAML and
@@ -141,12 +147,13 @@ def check_key(event: Event, schema: str, report: Reporter) -> None:
     reading = yaml11_reading(text) if schema != "1.1" else value
     core = resolve_plain(text, "1.2")
     written = key_text(text)
+    family = reading_family(text)
     if not same_value(reading, core):
         message = (
-            f"key {clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
+            f"key {clip(text)}: {_readers(family)} reads {describe(reading)}, YAML 1.2 reads"
             f" {describe(core)}; written as the string {clip(written)}"
         )
-        report(event, "warning", message, reading_family(text), True, written)
+        report(event, "warning", message, family, True, written)
     else:
         message = (
             f"key {clip(text)} reads as {describe(value)}; KYAML keys are strings, so it is"
@@ -167,22 +174,22 @@ def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporte
     elif schema == "reference" and text[:1] in _NUMBER_STARTS and not is_plain_decimal(text):
         # the reference and YAML 1.2 read alike all but a few numbers (0644, 1e400)
         core = resolve_plain(text, "1.2")
-    written = scalar_line(value)
     if same_value(reading, value) and same_value(reading, core):
-        if value.__class__ is not str:
+        if value.__class__ is not str or not (
+            text in ("=", "<<") or (text[0] in _NUMBER_STARTS and is_timestamp(text))
+        ):
             return False
+        written = scalar_line(value)
         if text in ("=", "<<"):
             message = (
                 f"{text}: the {'value' if text == '=' else 'merge'} type to YAML 1.1, which"
                 f" PyYAML refuses here, a string to YAML 1.2; written as {written}"
             )
-        elif text[0] in _NUMBER_STARTS and is_timestamp(text):
+        else:
             message = (
                 f"{clip(text)}: a timestamp to YAML 1.1 readers (PyYAML), a string to YAML 1.2;"
                 f" written as {clip(written)}"
             )
-        else:
-            return False
         report(event, "warning", message, reading_family(text), True, written)
         return True
     if isinstance(reading, int) and isinstance(value, str) and not in_64_bits(reading):
@@ -192,13 +199,36 @@ def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporte
         )
         report(event, "warning", message, "KY201", True, None)
         return True
-    message = (
-        f"{clip(text)}: YAML 1.1 (kubectl) reads {describe(reading)}, YAML 1.2 reads"
-        f" {describe(core)}; written as {clip(written)}"
-    )
+    written = scalar_line(value)
     infinite = any(isinstance(v, float) and math.isinf(v) for v in (reading, core, value))
     code = "KY202" if infinite and math.isinf(_float(text)) else reading_family(text)
+    message = (
+        f"{clip(text)}: {_readers(code)} reads {describe(reading)}, YAML 1.2 reads"
+        f" {describe(core)}; written as {clip(written)}"
+    )
     report(event, "warning", message, code, True, written)
+    return True
+
+
+def _tagged_ambiguity(event: Event, text: str, value: Any, report: Reporter) -> bool:
+    """Report a number whose tag YAML 1.1 and YAML 1.2 readers resolve to different values
+    (``!!int 0644``); say whether there was one. It has no fix: the tag is part of its text."""
+    tag, plain = event[TAG] or "", event[STYLE] == PLAIN
+    line, column = event[LINE] + 1, event[COLUMN] + 1
+    readings = []
+    schemas: tuple[Schema, ...] = ("1.1", "1.2")
+    for schema in schemas:
+        try:
+            readings.append(resolve_tagged(tag, text, plain, schema, line, column))
+        except KyamlError:
+            readings.append(None)
+    if same_value(readings[0], readings[1]):
+        return False
+    message = (
+        f"{tag} {clip(text)}: YAML 1.1 reads {describe(readings[0])}, YAML 1.2 reads"
+        f" {describe(readings[1])}; written as {clip(scalar_line(value))}"
+    )
+    report(event, "warning", message, reading_family(text), True, None)
     return True
 
 
@@ -209,6 +239,17 @@ def _float(text: str) -> float:
         return float(text.replace("_", ""))
     except ValueError:
         return math.nan
+
+
+#: The families in which kubectl's reader (go-yaml v2) reads as YAML 1.1 does; in the others
+#: (sexagesimal, exponent floats, timestamps, floats beyond range) it does not, and the YAML 1.1
+#: reading named is PyYAML's.
+_KUBECTL_READS = frozenset(("KY101", "KY102", "KY107"))
+
+
+def _readers(code: str) -> str:
+    """The YAML 1.1 readers a message names for a family's reading."""
+    return "YAML 1.1 (kubectl)" if code in _KUBECTL_READS else "YAML 1.1 (PyYAML)"
 
 
 def reading_family(text: str) -> str:

@@ -25,7 +25,7 @@ from kyaml.cli.findings import WRITERS, FileFindings, statistics
 from kyaml.cli.opened import open_file
 from kyaml.cli.report import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, Report, want_color
 from kyaml.cli.run import opted_out, unified_diff
-from kyaml.cli.source import decode
+from kyaml.cli.source import Source
 from kyaml.cli.streams import read_stdin, write_stdout
 from kyaml.errors import KyamlError
 from kyaml.options import Options
@@ -70,6 +70,10 @@ class CheckJob:
         self.diff = diff
         self.max_size = max_size
 
+    def reporting(self) -> CheckJob:
+        """The same job without fixing."""
+        return CheckJob(self.library, self.codes, fix=False, diff=False, max_size=self.max_size)
+
 
 class Checked:
     """One file's outcome: its findings, the diff of its fixes, how many fixes were made, and
@@ -86,12 +90,14 @@ class Checked:
 
 
 def check_text(text: str, name: str, job: CheckJob) -> tuple[Checked, str]:
-    """Check (and fix, when asked) one decoded text; the outcome and the text as fixed."""
+    """Check (and fix, when asked) one decoded text, its line breaks as they are; the outcome
+    and the text as fixed."""
+    from kyaml._reader.opt_out import Directives
     from kyaml.lint import check_str, fix_str
 
     kyaml_form = name.lower().endswith(_KYAML_SUFFIXES)
     args: dict[str, Any] = {"options": job.library, "kyaml_form": kyaml_form, "codes": job.codes}
-    if opted_out(text) and "kyaml: on" not in text.lower():
+    if opted_out(text.replace("\r\n", "\n")) and not Directives(text).turned_on:
         checked = Checked(FileFindings(name, [], text))
         checked.skipped = True
         return checked, text
@@ -109,6 +115,15 @@ def check_text(text: str, name: str, job: CheckJob) -> tuple[Checked, str]:
     return Checked(FileFindings(name, findings, text)), fixed
 
 
+def _decoded(data: bytes) -> Source:
+    """A file's text with its line breaks as they are (a fix changes only its own lines), and
+    how to encode it back."""
+    from kyaml._reader.decode import decode_text
+
+    text, encoding, bom = decode_text(data)
+    return Source(text, encoding, bom)
+
+
 def check_file(path: str, name: str, job: CheckJob) -> Checked:
     """Check one file, writing its fixes back when ``--fix`` asks."""
     from kyaml.cli.write import write_file
@@ -117,12 +132,16 @@ def check_file(path: str, name: str, job: CheckJob) -> Checked:
         with open_file(path, None, job.max_size) as opened:
             data = opened.read(job.max_size)
             try:
-                source = decode(data)
+                source = _decoded(data)
             except KyamlError as exc:
                 return _unreadable(name, exc)
             checked, fixed = check_text(source.text, name, job)
             if job.fix and not job.diff and fixed != source.text:
-                write_file(opened, source.encode(fixed))
+                try:
+                    write_file(opened, source.encode(fixed))
+                except OSError as exc:  # not written: what the file holds is reported
+                    checked, _ = check_text(source.text, name, job.reporting())
+                    checked.error = f"{name}: error: {exc.strerror or exc}"
     except OSError as exc:
         checked = Checked(FileFindings(name, []))
         checked.error = f"{name}: error: {exc.strerror or exc}"
@@ -166,11 +185,10 @@ def check(
         return EXIT_ERROR
     from kyaml.cli.discovery import common_parent
 
-    start = (
-        os.path.dirname(os.path.abspath(stdin_filename or "."))
-        if use_stdin
-        else common_parent(paths)
-    )
+    if use_stdin:
+        start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
+    else:
+        start = common_parent(paths)
     settings = settings_for(report, config, start)
     if settings is None:
         return EXIT_ERROR
@@ -184,7 +202,12 @@ def check(
     except UsageError as exc:
         report.echo(f"error: {exc}")
         return EXIT_ERROR
-    library = Options(schema=pick(schema, settings, "schema"), parser=parser_from_environment())
+    library = Options(
+        schema=pick(schema, settings, "schema"),
+        blank_lines=pick(None, settings, "blank-lines"),
+        anchors=pick(None, settings, "anchors"),
+        parser=parser_from_environment(),
+    )
     job = CheckJob(
         library,
         codes,
@@ -203,7 +226,7 @@ def check(
     else:
         for path, name, _ in find_jobs(report, paths, chooser, json_named=True):
             results.append(check_file(path, name, job))
-    return _finish(report, results, job, form, statistics)
+    return _finish(report, results, job, form, statistics, use_stdin)
 
 
 def _check_stdin(name: str, job: CheckJob, left_out: bool) -> Checked:
@@ -217,7 +240,7 @@ def _check_stdin(name: str, job: CheckJob, left_out: bool) -> Checked:
         checked.skipped = True
         return checked
     try:
-        source = decode(data)
+        source = _decoded(data)
     except KyamlError as exc:
         return _unreadable(name, exc)
     checked, fixed = check_text(source.text, name, job)
@@ -226,10 +249,16 @@ def _check_stdin(name: str, job: CheckJob, left_out: bool) -> Checked:
     return checked
 
 
-def _finish(
-    report: Report, results: list[Checked], job: CheckJob, form: str, counting: bool
+def _finish(  # noqa: PLR0917 (one call site)
+    report: Report,
+    results: list[Checked],
+    job: CheckJob,
+    form: str,
+    counting: bool,
+    stdin: bool,
 ) -> int:
-    """Write the findings, diffs and summary; the exit code."""
+    """Write the findings, diffs and summary; the exit code. When stdin is fixed, stdout holds
+    the fixed text alone and what is left of the findings goes to stderr."""
     files = [r.findings for r in results if not r.skipped]
     for r in results:
         if r.error:
@@ -237,21 +266,21 @@ def _finish(
         elif r.skipped and report.verbose:
             report.echo(f"skipped {r.findings.name} (kyaml: off)")
     diffs = "".join(r.diff for r in results)
-    if counting:
-        out = statistics(files, as_json_list=form == "json")
-    elif job.fix and not job.diff and files and files[0].name == "-":
-        out = ""  # stdout holds the fixed text; the findings left go to stderr
-        report.err.write(WRITERS["concise"](files))
-    else:
-        out = WRITERS[form](files)
     if job.diff:
         out = diffs
-    if out:
+    elif counting:
+        out = statistics(files, as_json_list=form == "json")
+    else:
+        out = WRITERS[form](files)
+    if stdin and job.fix and not job.diff:
+        report.err.write(out)  # stdout holds the fixed text
+        report.err.flush()
+    elif out:
         write_stdout(out.encode("utf-8", "replace"))
     findings = sum(len(f.findings) for f in files)
     errors = any(d.severity == "error" for f in files for d in f.findings)
     fixed = sum(r.fixed for r in results)
-    if not report.quiet:
+    if not report.quiet and (files or not report.failed):
         report.echo(_summary(findings, fixed, files, job))
     if errors or report.failed:
         return EXIT_ERROR

@@ -160,6 +160,13 @@ def gitlab(files: Sequence[FileFindings]) -> str:
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
+def _uri(name: str) -> str:
+    """A path as a SARIF artifact URI: relative, ``/``-separated, percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(name.replace("\\", "/"))
+
+
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -190,7 +197,7 @@ def sarif(files: Sequence[FileFindings]) -> str:
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": f.name.replace("\\", "/")},
+                                "artifactLocation": {"uri": _uri(f.name)},
                                 "region": {
                                     "startLine": d.line,
                                     "startColumn": d.col,
@@ -215,6 +222,7 @@ def sarif(files: Sequence[FileFindings]) -> str:
                         "rules": rules,
                     }
                 },
+                "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],

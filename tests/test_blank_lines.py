@@ -198,3 +198,10 @@ def test_the_binding_finds_the_blank_lines_the_pattern_finds(lines: list[str], e
     native = native_blank_lines(text)
     if native is not None:  # the binding is built
         assert native == expected
+
+
+def test_a_comment_on_a_document_marker_counts_a_blank_line_once() -> None:
+    text = "# c\n\n--- # other\nk: v\n"
+    out = kyaml.format_str(text)
+    assert out == '---\n{\n  # c\n\n  # other\n  k: "v",\n}\n'
+    assert kyaml.format_str(out) == out

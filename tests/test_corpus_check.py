@@ -59,7 +59,7 @@ def test_fix_keeps_data_comments_and_layout(path: Path, schema: str) -> None:
     assert kyaml.loads_all(fixed, schema=schema) == kyaml.loads_all(text, schema=schema)
     assert comments(fixed) == comments(text)
     assert _changed_lines(text, fixed) == {d.line for d in fixes}
-    first = {}  # on each line, the text before the first fixed scalar is kept
+    first: dict[int, int] = {}  # on each line, the text before the first fixed scalar is kept
     for d in fixes:
         first[d.line] = min(first.get(d.line, d.col), d.col)
     for line, col in first.items():

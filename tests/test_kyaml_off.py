@@ -67,3 +67,14 @@ def test_errors_in_formatted_documents_keep_their_lines() -> None:
     with pytest.raises(kyaml.KyamlError) as caught:
         kyaml.format_str("# kyaml: off\na:   1\n---\nb: 1\nb: 2\n")
     assert (caught.value.line, caught.value.code) == (5, "KY004")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# c\n--- # kyaml: off\nk:   v\n", "%YAML 1.1\n--- # kyaml: off\nk:   v\n",
+     "\n--- # kyaml: off\nk:   v\n", "# c\n\n--- # kyaml: off\nk: NO\n"],
+)  # fmt: skip
+def test_the_comment_of_the_first_marker_keeps_its_document(text: str) -> None:
+    out, found = formatted(text)
+    assert out == text
+    assert [code.split(":")[1] for code in found] == ["KY503"]

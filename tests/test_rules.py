@@ -18,6 +18,7 @@ import kyaml
 from kyaml.errors import Diagnostic
 from kyaml.lint import check_str, fix_str
 from kyaml.rules import RULES, markdown, rule_for, selected_codes
+from tests._oracles import read_yaml11, read_yaml12, same_data
 
 ALL = selected_codes(["ALL"])
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
@@ -49,6 +50,7 @@ CHECK_CASES: dict[str, tuple[str | bytes, str | bytes]] = {
     "KY304": ("a: !!binary aGk=\n", "a: aGk=\n"),
     "KY305": ("a: !!omap [{x: 1}]\n", "a: [{x: 1}]\n"),
     "KY306": ("a: 1\n...\nb: 2\n", "a: 1\n...\n---\nb: 2\n"),
+    "KY308": ("a: &x 1\nb: &x 2\nc: *x\n", "a: &x 1\nb: &y 2\nc: *x\n"),
     "KY307": ("%YAML 1.3\n---\na: 1\n", "%YAML 1.2\n---\na: 1\n"),
 }
 KYAML = "---\n{\n  a: 1,\n}\n"
@@ -241,4 +243,29 @@ def test_tagged_numbers_readers_disagree_on() -> None:
 )  # fmt: skip
 def test_messages_name_the_readers_that_read_so(text: str, readers: str) -> None:
     (found,) = check_str(text)
-    assert found.message.split(" reads ")[0].endswith("YAML 1.1 " + readers)
+    assert re.search(r"YAML 1\.1 (\(\w+\))", found.message)[1] == readers  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "fixed"),
+    [
+        ("1e400: y\n", "KY202", '"1e400": "y"\n'),
+        ("1.0e+400: x\n", "KY202", '"1.0e+400": x\n'),
+        ("a: 1:2:3:4:5:6:7:8:9:10:11:12\n", "KY103", 'a: "1:2:3:4:5:6:7:8:9:10:11:12"\n'),
+        ("a: 0xFFFFFFFFFFFFFFFFFF\n", "KY107", 'a: "0xFFFFFFFFFFFFFFFFFF"\n'),
+    ],
+)
+def test_readings_beyond_range_have_their_family_and_a_fix(
+    text: str, code: str, fixed: str
+) -> None:
+    assert code in codes(text)
+    assert fix_str(text) == fixed
+    assert same_data(read_yaml11(fixed), read_yaml12(fixed))
+
+
+def test_a_message_names_the_reader_that_differs() -> None:
+    (found,) = check_str("a: 0o_7\n")
+    assert found.message.startswith(
+        '0o_7: YAML 1.1 (kubectl) and YAML 1.2 read the string "0o_7", go-yaml v3 reads the'
+        " integer 7"
+    )

@@ -135,8 +135,9 @@ without losing it, and the like. The message says which.
         True,
         "yes/no/on/off/y/n: a boolean to YAML 1.1, a string to YAML 1.2 (the Norway problem).",
         """
-YAML 1.1 readers (kubectl's go-yaml v2, PyYAML) read `yes`, `no`, `on`, `off`, `y`, `n` in any
-case as booleans; YAML 1.2 readers read strings. `country: NO` is `false` to kubectl.
+YAML 1.1 readers (kubectl's go-yaml v2, PyYAML) read `yes`, `no`, `on`, `off`, `y`, `n` in
+lower, Title or UPPER case as booleans; YAML 1.2 readers read strings. `country: NO` is `false`
+to kubectl.
 
 The fix quotes the value (`"NO"`), or writes the boolean (`false`) under `--schema 1.1`.
 GitHub Actions' `on:` key is a key of this rule too: the fix writes `"on":`.
@@ -239,10 +240,12 @@ hexadecimal one a string. kyaml keeps the exact integer. Quote it when it is an 
         "warning",
         True,
         True,
-        "1e400: infinity to PyYAML, ruamel.yaml and JavaScript, a string to go-yaml v3.",
+        "A number beyond float range: infinity to some readers, a string to others.",
         """
-A number beyond float range is read as infinity by most readers and as a string by go-yaml v3.
-The fix writes what the chosen schema reads: the string, or `.inf`.
+A number beyond float range (`1e400`, `1.0e+400`) is read as infinity by YAML 1.2 readers
+(ruamel.yaml, the JavaScript `yaml` package) and as a string by go-yaml; PyYAML reads infinity
+where its float pattern matches (`1.0e+400`) and a string where it does not (`1e400`). The fix
+writes what the chosen schema reads: the string, or `.inf`.
 """,
     ),
     (
@@ -338,6 +341,19 @@ the file. Add `---` before the document.
         "%YAML 1.3 or later: read as YAML 1.2, as YAML 1.2 says; libyaml refuses it.",
         """
 A `%YAML` directive of a later 1.x version is read as 1.2, with this warning.
+""",
+    ),
+    (
+        "KY308",
+        "reused-anchor",
+        "warning",
+        True,
+        False,
+        "An anchor name given twice in a document: PyYAML refuses it.",
+        """
+YAML lets a later anchor of the same name replace the earlier one for the aliases after it, and
+go-yaml, ruamel.yaml and kyaml read it so; PyYAML refuses the document ("found duplicate
+anchor"). Give each anchor its own name.
 """,
     ),
     # --- KY4: KYAML form ------------------------------------------------------------------------

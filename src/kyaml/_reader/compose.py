@@ -324,6 +324,7 @@ class _Composer:
                 if layout is not None:
                     upcoming = layout.upcoming
                 if anchor is not None:
+                    self._new_anchor(event, anchor)
                     text = event[VALUE] if event[STYLE] == PLAIN else None
                     self.anchors[anchor] = (node, 1, text)
             elif kind in (MAPPING_START, SEQUENCE_START):
@@ -413,6 +414,7 @@ class _Composer:
             check_key(event, self.schema, self._report)
         anchor = event[ANCHOR]
         if anchor is not None:
+            self._new_anchor(event, anchor)
             self.anchors[anchor] = (Scalar(text, None, line, column), 1, text)
         self.expanded += 1
         top.key_start = event[START]
@@ -460,6 +462,7 @@ class _Composer:
             bracket = event[END] - 1 if flow else -1
             self.placer.opening(node, received, bracket)
         if anchor is not None:
+            self._new_anchor(event, anchor)
             self.open_anchors.add(anchor)
         stack.append(frame)
         self.expanded += 1
@@ -485,6 +488,11 @@ class _Composer:
         self._add(placed, frame.size, False, node.line, frame.start)
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (node, frame.size, None)
+
+    def _new_anchor(self, event: Event, name: str) -> None:
+        """Report an anchor name given again in the document (PyYAML refuses it)."""
+        if name in self.anchors or name in self.open_anchors:
+            self._report(event, "warning", findings.reused_anchor(name), "KY308", False)
 
     def _anchored(self, node: Node, anchor: str) -> Node:
         """``node`` wrapped with its anchor, to be kept."""

@@ -52,6 +52,14 @@ def finding(  # noqa: PLR0917 (the reporter's shape)
     return Diagnostic(line, column, severity, message, code, end_line, end_column, edit)
 
 
+def reused_anchor(name: str) -> str:
+    """The message for an anchor name given a second time in a document."""
+    return (
+        f"anchor &{name} given again: PyYAML refuses the document; other readers take the later"
+        " one for the aliases after it"
+    )
+
+
 def duplicate_key(text: str, line: int, column: int, first: tuple[int, int]) -> KyamlError:
     """The error of key ``text`` seen again at ``line``:``column``, first at ``first``."""
     related = Related("first at", first[0], first[1])

@@ -73,8 +73,11 @@ def lead_comments(text: str, comments: dict[int, list[Comment]]) -> None:
 
 
 def _blank_above(text: str, index: int) -> bool:
-    """Whether the line above the one holding ``index`` is blank."""
+    """Whether the line above the one holding ``index`` is blank (not asked of a comment on a
+    ``---`` line: what stands above a document's marker is the document before's)."""
     start = text.rfind("\n", 0, index)
+    if text.startswith("---", start + 1):
+        return False
     if start <= 0:
         return False
     above = text.rfind("\n", 0, start) + 1

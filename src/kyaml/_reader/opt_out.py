@@ -180,8 +180,11 @@ def kept_documents(text: str, parser: str = "auto") -> KeptPlan | None:
             continue
         off = text.count("\n", 0, at)
         before = lines[off][: at - (text.rfind("\n", 0, at) + 1)]
-        if before.strip() == "---" and off in first_lines:
-            kept[first_lines.index(off)] = kept[first_lines.index(off)] or off + 1
+        doc = max(i for i, first in enumerate(first_lines) if first <= off)
+        if before.strip() == "---" and (
+            off == first_lines[doc] or _in_head(lines, first_lines[doc], off)
+        ):
+            kept[doc] = kept[doc] or off + 1  # the comment of the document's own ---
             continue
         if before.strip():
             inside.append(off + 1)  # the comment of a line with content
@@ -192,7 +195,6 @@ def kept_documents(text: str, parser: str = "auto") -> KeptPlan | None:
         if following in first_lines and _START.fullmatch(lines[following]):
             kept[first_lines.index(following)] = off + 1  # above a document's ---
             continue
-        doc = max(i for i, first in enumerate(first_lines) if first <= off)
         if _in_head(lines, first_lines[doc], off):
             kept[doc] = kept[doc] or off + 1  # above the root, below any ---
         else:

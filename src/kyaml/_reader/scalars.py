@@ -122,13 +122,16 @@ def scalar_node(event: Event, schema: str, report: Reporter) -> Scalar:
 
 @lru_cache(maxsize=8192)
 def plain_key_is_string(text: str, schema: str) -> bool:
-    """Whether the input schema and a YAML 1.1 reader both read plain ``text`` as a string (or
-    it is empty): such a key needs no check. Keys repeat, so the answer is cached."""
+    """Whether the input schema, a YAML 1.1 reader and a YAML 1.2 reader all read plain
+    ``text`` as a string (or it is empty): such a key needs no check. Keys repeat, so the
+    answer is cached."""
     if not text:
         return True
-    value = resolve_plain(text, schema)  # type: ignore[arg-type]
-    other = yaml11_reading(text) if schema != "1.1" else resolve_plain(text, "1.2")
-    return value.__class__ is str and other.__class__ is str
+    if resolve_plain(text, schema).__class__ is not str:  # type: ignore[arg-type]
+        return False
+    if schema != "1.1" and yaml11_reading(text).__class__ is not str:
+        return False
+    return text[0] not in _NUMBER_STARTS or resolve_plain(text, "1.2").__class__ is str
 
 
 def check_key(event: Event, schema: str, report: Reporter) -> None:
@@ -147,19 +150,19 @@ def check_key(event: Event, schema: str, report: Reporter) -> None:
     reading = yaml11_reading(text) if schema != "1.1" else value
     core = resolve_plain(text, "1.2")
     written = key_text(text)
-    family = reading_family(text)
-    if not same_value(reading, core):
-        message = (
-            f"key {clip(text)}: {_readers(family)} reads {describe(reading)}, YAML 1.2 reads"
-            f" {describe(core)}; written as the string {clip(written)}"
-        )
-        report(event, "warning", message, family, True, written)
-    else:
+    if same_value(reading, core) and same_value(reading, value):
         message = (
             f"key {clip(text)} reads as {describe(value)}; KYAML keys are strings, so it is"
             f" written as {clip(written)}"
         )
         report(event, "warning", message, "KY301", False, None)
+        return
+    code = _code(text, reading, core, value)
+    message = (
+        f"key {clip(text)}: {_disagreement(code, reading, core, value)}; written as the"
+        f" string {clip(written)}"
+    )
+    report(event, "warning", message, code, True, written)
 
 
 def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporter) -> bool:
@@ -192,22 +195,37 @@ def _ambiguity(event: Event, text: str, value: Any, schema: str, report: Reporte
             )
         report(event, "warning", message, reading_family(text), True, written)
         return True
+    written = scalar_line(value)
+    code = _code(text, reading, core, value)
     if isinstance(reading, int) and isinstance(value, str) and not in_64_bits(reading):
         message = (
-            f"{clip(text)}: an integer beyond 64 bits to YAML 1.1 (kubectl), a string to go-yaml"
+            f"{clip(text)}: an integer beyond 64 bits to YAML 1.1 (PyYAML), a string to go-yaml"
             " v3 (the reference's reader); written as the string, as the reference does"
         )
-        report(event, "warning", message, "KY201", True, None)
-        return True
-    written = scalar_line(value)
-    infinite = any(isinstance(v, float) and math.isinf(v) for v in (reading, core, value))
-    code = "KY202" if infinite and math.isinf(_float(text)) else reading_family(text)
-    message = (
-        f"{clip(text)}: {_readers(code)} reads {describe(reading)}, YAML 1.2 reads"
-        f" {describe(core)}; written as {clip(written)}"
-    )
+    else:
+        message = (
+            f"{clip(text)}: {_disagreement(code, reading, core, value)}; written as {clip(written)}"
+        )
     report(event, "warning", message, code, True, written)
     return True
+
+
+def _code(text: str, reading: Any, core: Any, value: Any) -> str:
+    """The rule of a reading difference: numbers beyond float range (``KY202``), else the
+    family of ``text`` (:func:`reading_family`)."""
+    infinite = any(isinstance(v, float) and math.isinf(v) for v in (reading, core, value))
+    return "KY202" if infinite and math.isinf(_float(text)) else reading_family(text)
+
+
+def _disagreement(code: str, reading: Any, core: Any, value: Any) -> str:
+    """Who reads what: the YAML 1.1 and YAML 1.2 readings, or, where those agree, the two
+    against go-yaml v3's (the reference's, ``value``)."""
+    if same_value(reading, core):
+        return (
+            f"{_readers(code)} and YAML 1.2 read {describe(reading)}, go-yaml v3 reads"
+            f" {describe(value)}"
+        )
+    return f"{_readers(code)} reads {describe(reading)}, YAML 1.2 reads {describe(core)}"
 
 
 def _tagged_ambiguity(event: Event, text: str, value: Any, report: Reporter) -> bool:

@@ -208,16 +208,16 @@ def format_bulk(data: bytes, name: str, options: RunOptions, jobs: int, out: IO[
     return Result(name, "changed", messages)
 
 
-# A `# kyaml: off` line, as kyaml._reader.opt_out finds one in text.
-_OFF_LINE = rb"^[ \t]*#[ \t]*kyaml[ \t]*:[ \t]*off[ \t]*\r?$"
+# A `# kyaml: off` comment, wherever it stands (kyaml._reader.opt_out tells what it keeps).
+_OFF_COMMENT = rb"(?:^|[ \t])#[ \t]*kyaml[ \t]*:[ \t]*off(?![\w-])"
 
 
 def _turned_off(data: bytes) -> bool:
-    """Whether ``data`` holds a ``# kyaml: off`` line (the words looked for first, as
+    """Whether ``data`` holds a ``# kyaml: off`` comment (the words looked for first, as
     :func:`kyaml._reader.opt_out.may_have_directives` does: a scan far faster than the pattern)."""
     if b"kyaml" not in data and b"KYAML" not in data and b"Kyaml" not in data:
         return False
-    return re.search(_OFF_LINE, data, re.IGNORECASE | re.MULTILINE) is not None
+    return re.search(_OFF_COMMENT, data, re.IGNORECASE | re.MULTILINE) is not None
 
 
 # UTF-16 and UTF-32 byte-order marks (the UTF-32-LE mark starts with the UTF-16-LE one).

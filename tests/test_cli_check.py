@@ -194,7 +194,7 @@ def test_github_format_is_only_workflow_commands(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert all(line.startswith("::") for line in lines), lines
     assert re.fullmatch(
-        r"::warning file=a\.yaml,line=2,col=10,endLine=2,endColumn=12,title=KY101::KY101 .+",
+        r"::warning file=a\.yaml,line=2,col=10,endLine=2,endColumn=12,title=KY101::NO: YAML .+",
         lines[0],
     )
     assert lines[2].startswith("::error file=b.yaml,line=")

@@ -128,7 +128,7 @@ def github(files: Sequence[FileFindings]) -> str:
                 f"file={_escape_property(f.name)},line={d.line},col={d.col},"
                 f"endLine={end_line},endColumn={end_col},title={_escape_property(d.code)}"
             )
-            out.append(f"::{kind} {props}::{_escape_data(f'{d.code} {d.message}')}\n")
+            out.append(f"::{kind} {props}::{_escape_data(d.message)}\n")
     return "".join(out)
 
 

@@ -10,6 +10,7 @@ files both tools accept, joined into one stream. The reference is the Go binary 
     python benchmarks/bench.py --only profile     # where format_str spends its time
     python benchmarks/bench.py --baseline /other/venv/bin/kyaml   # two versions, same rounds
     python benchmarks/bench.py --only large       # peak memory on a huge flow list, 10^6 keys
+    python benchmarks/bench.py --only lsp         # a warm kyaml lsp formatting request
 
 Contenders run in interleaved rounds, so that a machine whose speed drifts slows them alike.
 Figures are medians; a ratio (the median of the rounds' ratios) is what to compare across
@@ -275,6 +276,52 @@ def latency(binary: Path, runs: int, baseline: Path | None = None) -> None:
         print(f"baseline fmt -         {1000 * statistics.median(times['baseline']):7.1f} ms")
 
 
+def lsp_latency(binary: Path, runs: int) -> None:
+    """A formatting request to a warm ``kyaml lsp`` on the ~3 KB manifest, timed from the
+    client (median of ``runs``, after 5 unmeasured), beside cold ``kyaml fmt -`` and the
+    reference binary, each a median of ``runs`` fresh processes."""
+    sys.path.insert(0, str(ROOT))
+    from tests.lsp_client import LspClient
+
+    command = kyaml_command()
+    if command is None:
+        print("kyaml lsp              (the kyaml command is not installed)")
+        return
+    data = SAMPLE_3KB.read_bytes()
+    text = data.decode("utf-8")
+    folder = Path(tempfile.mkdtemp(prefix="kyaml-lsp-"))
+    (folder / ".git").mkdir()
+    path = folder / "sample.yaml"
+    path.write_bytes(data)
+    client = LspClient([*command, "lsp"], cwd=folder)
+    try:
+        client.initialize(folder)
+        uri = client.open(path, text)
+        client.wait_for("textDocument/publishDiagnostics", uri)
+        params = {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}}
+        times = []
+        for n in range(runs + 5):
+            start = time.perf_counter()
+            edits = client.request("textDocument/formatting", params)
+            if n >= 5:
+                times.append(time.perf_counter() - start)
+        assert edits, "the server formatted nothing"
+        client.close()
+    finally:
+        client.kill()
+    contenders: dict[str, Callable[[], float]] = {
+        "reference": lambda: _run_binary([str(binary), "-kyaml", "-"], data),
+        "kyaml": lambda: _run_binary([*command, "fmt", "-"], data),
+    }
+    cold = {name: _walls(runs) for name, runs in _interleaved(contenders, runs).items()}
+    print(f"sample: {SAMPLE_3KB.relative_to(ROOT)} ({len(data)} bytes), {runs} requests")
+    print(
+        f"kyaml lsp formatting   {1000 * statistics.median(times):7.1f} ms (warm, from the client)"
+    )
+    print(f"kyaml fmt - (cold)     {1000 * statistics.median(cold['kyaml']):7.1f} ms")
+    print(f"reference binary       {1000 * statistics.median(cold['reference']):7.1f} ms")
+
+
 # Run by a fresh, small interpreter: a child keeps the peak RSS of the process it was forked
 # from (Linux carries it across exec), so forking from this one, which holds the stream, would
 # report this process's size.
@@ -413,7 +460,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="throughput,schema,latency,memory",
-        help="comma-separated sections: throughput, schema, latency, memory, large, profile",
+        help="comma-separated sections: throughput, schema, latency, lsp, memory, large, profile",
     )
     args = parser.parse_args()
     os.chdir(tempfile.mkdtemp(prefix="kyaml-bench-"))  # no configuration file applies
@@ -430,6 +477,8 @@ def main() -> None:
         schema_cost(stream, args.repeat)
     if "latency" in sections:
         latency(binary, args.latency_runs, args.baseline)
+    if "lsp" in sections:
+        lsp_latency(binary, args.latency_runs)
     if "large" in sections:
         large(binary, args.baseline)
     if "profile" in sections:

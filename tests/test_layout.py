@@ -35,7 +35,8 @@ _LAYERS: tuple[tuple[str, ...], ...] = (
     ("kyaml._emit",),
     ("kyaml._api",),  # with the package itself: ``kyaml`` re-exports the public functions
     ("kyaml.lint",),
-    ("kyaml.cli", "kyaml.lsp"),
+    ("kyaml.cli",),
+    ("kyaml.lsp",),  # the server reuses the command's configuration and exclusion rules
     ("kyaml.__main__",),
 )
 # Only these may read the environment or change process-wide state.

@@ -112,9 +112,9 @@ def console() -> None:
         else:  # pragma: no cover - main always exits
             code = EXIT_OK
         try:
-            if sys.stdout is not None:
-                sys.stdout.flush()
-        except OSError:  # a closed pipe: the output is lost, the exit code says so
+            if sys.stdout is not None and not sys.stdout.closed:  # (the language server
+                sys.stdout.flush()  # closes it when the client says exit)
+        except (OSError, ValueError):  # a closed pipe: the output is lost, the exit code says so
             code = code or EXIT_ERROR
         with contextlib.suppress(OSError, AttributeError):
             sys.stderr.flush()

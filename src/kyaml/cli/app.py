@@ -15,7 +15,7 @@ from kyaml.cli.options import CHECK, CONVERT, FMT, Option
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, ClassVar
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -60,7 +60,29 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
         ctx.exit()
 
 
-@click.group(context_settings=_CONTEXT)
+class _Commands(click.Group):
+    """The commands, with those of other packages loaded only when they run (by name, so that
+    the command line does not depend on them): ``lsp`` is :mod:`kyaml.lsp.command`'s."""
+
+    _LAZY: ClassVar[dict[str, tuple[str, str, str]]] = {
+        "lsp": ("kyaml.lsp.command", "lsp", "Serve the Language Server Protocol on stdio.")
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self._LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self._LAZY:
+            return super().get_command(ctx, cmd_name)
+        import importlib
+
+        module, name, summary = self._LAZY[cmd_name]
+        command: click.Command = getattr(importlib.import_module(module), name)
+        command.short_help = command.short_help or summary
+        return command
+
+
+@click.group(cls=_Commands, context_settings=_CONTEXT)
 @click.option(
     "-V",
     "--version",

@@ -280,3 +280,149 @@ def test_bad_settings_are_logged_and_the_defaults_apply(client: LspClient, tmp_p
     assert [d["code"] for d in diagnostics_of(client, uri)] == ["KY101", "KY102"]
     assert any("kyaml settings" in line and "2.0" in line for line in client.log)
     assert client.close() == 0
+
+
+def test_a_uri_with_escapes(client: LspClient, tmp_path: Path) -> None:
+    path = write(tmp_path / "a b é.yaml", NORWAY)
+    start(client, tmp_path)
+    uri = client.open(path, NORWAY)
+    assert "%20" in uri
+    assert [d["code"] for d in diagnostics_of(client, uri)] == ["KY101", "KY102"]
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 10}},
+    )
+    assert "KY101" in hover["contents"]["value"]
+    client.notify("workspace/didChangeConfiguration", {"settings": {"kyaml": {}}})
+    assert [d["code"] for d in diagnostics_of(client, uri)] == ["KY101", "KY102"]
+    assert client.close() == 0
+
+
+def test_a_reopened_document_gets_no_old_findings(client: LspClient, tmp_path: Path) -> None:
+    path = write(tmp_path / "x.yaml", NORWAY)
+    start(client, tmp_path)
+    uri = client.open(path, NORWAY * 2000)
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    client.open(path, "a: 1\n")
+    while True:  # the last publication is the reopened document's, and it has no finding
+        published = client.wait_for("textDocument/publishDiagnostics", uri)
+        if published.get("version") == 1 and client.notifications.empty():
+            break
+    assert published["diagnostics"] == []
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}},
+    )
+    assert hover is None
+    assert client.close() == 0
+
+
+def test_exit_without_shutdown_is_exit_code_1(client: LspClient, tmp_path: Path) -> None:
+    start(client, tmp_path)
+    client.notify("exit")
+    assert client.process.wait(timeout=30) == 1
+
+
+def test_byte_order_mark_and_crlf_are_kept(client: LspClient, tmp_path: Path) -> None:
+    text = "\ufeffa: NO\r\nb: 1\r\n"
+    path = write(tmp_path / "x.yaml", text)
+    start(client, tmp_path)
+    uri = client.open(path, text)
+    (found,) = diagnostics_of(client, uri)
+    assert found["range"]["start"] == {"line": 0, "character": 4}  # after the mark
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": found["range"],
+            "context": {"diagnostics": [found], "only": ["quickfix"]},
+        },
+    )
+    assert apply_edits(text, actions[0]["edit"]["changes"][uri]) == '\ufeffa: "NO"\r\nb: 1\r\n'
+    edits = client.request(
+        "textDocument/formatting", {"textDocument": {"uri": uri}, "options": OPTIONS}
+    )
+    expected = "\ufeff" + kyaml.format_str(text).replace("\n", "\r\n")
+    assert apply_edits(text, edits) == expected
+    assert client.close() == 0
+
+
+def test_range_formatting_of_a_crlf_stream(client: LspClient, tmp_path: Path) -> None:
+    text = "a: NO\r\n---\r\nb: NO\r\n"
+    path = write(tmp_path / "x.yaml", text)
+    start(client, tmp_path)
+    uri = client.open(path, text)
+    edits = client.request(
+        "textDocument/rangeFormatting",
+        {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
+            "options": OPTIONS,
+        },
+    )
+    result = apply_edits(text, edits)
+    assert result == kyaml.format_str("a: NO\n").replace("\n", "\r\n") + "---\r\nb: NO\r\n"
+    assert client.close() == 0
+
+
+def test_editor_settings_are_checked(client: LspClient, tmp_path: Path) -> None:
+    text = "on:\n  push: {}\n"
+    path = write(tmp_path / ".github" / "workflows" / "ci.yaml", text)
+    start(client, tmp_path, {"include_hidden": "false", "select": 5})
+    uri = client.open(path, text)
+    assert diagnostics_of(client, uri) == []  # the defaults: a hidden folder is left out
+    assert any("include-hidden must be true or false" in line for line in client.log)
+    assert client.close() == 0
+
+
+def test_large_documents_get_whole_file_actions_only_when_asked(
+    client: LspClient, tmp_path: Path
+) -> None:
+    text = "".join(f"key{i}: value {i}\n" for i in range(8000))  # past 64 KB
+    path = write(tmp_path / "x.yaml", text)
+    start(client, tmp_path)
+    uri = client.open(path, text)
+    diagnostics_of(client, uri)
+    where = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+    unasked = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": where, "context": {"diagnostics": []}},
+    )
+    assert unasked == []
+    asked = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": where,
+            "context": {"diagnostics": [], "only": ["source.convert.kyaml"]},
+        },
+    )
+    assert [a["kind"] for a in asked] == ["source.convert.kyaml"]
+    assert client.close() == 0
+
+
+def test_odd_requests_are_answered_without_a_fuss(client: LspClient, tmp_path: Path) -> None:
+    path = write(tmp_path / "x.yaml", NORWAY)
+    start(client, tmp_path)
+    uri = client.open(path, NORWAY)
+    (found, _) = diagnostics_of(client, uri)
+    bad = {**found, "data": {"content": "x", "range": [1, 2]}}
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": found["range"],
+            "context": {"diagnostics": [bad], "only": ["quickfix"]},
+        },
+    )
+    assert actions == []
+    other = (tmp_path / "never-opened.yaml").as_uri()
+    assert (
+        client.request(
+            "textDocument/formatting", {"textDocument": {"uri": other}, "options": OPTIONS}
+        )
+        is None
+    )
+    assert client.close() == 0
+    shown = [m for m in list(client.notifications.queue) if m.get("method") == "window/showMessage"]
+    assert shown == []

@@ -103,6 +103,14 @@ def load_config(path: str) -> dict[str, Any]:
         data = data.get("tool", {}).get("kyaml", {})
         if not isinstance(data, dict):
             raise ConfigError(path, "[tool.kyaml] must be a table")
+    return check_settings(path, data)
+
+
+def check_settings(source: str, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (from ``source``: a file, or an editor's settings) checked as a configuration
+    file's settings are, keys spelt as the long options; :class:`ConfigError` when one is
+    unknown or of the wrong type."""
+    path = source
     settings: dict[str, Any] = {}
     for raw_key, value in data.items():
         key = raw_key.replace("_", "-")

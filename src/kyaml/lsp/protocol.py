@@ -27,7 +27,10 @@ _SEVERITY = {
 
 
 def position(lines: Sequence[str], codec: PositionCodec, line: int, col: int) -> types.Position:
-    """kyaml's ``line``:``col`` (1-based, characters) as an LSP position."""
+    """kyaml's ``line``:``col`` (1-based, characters, after any byte order mark, which kyaml
+    does not count) as an LSP position in the document's ``lines``."""
+    if line == 1 and lines and lines[0].startswith("\ufeff"):
+        col += 1
     return codec.position_to_client_units(lines, types.Position(line=line - 1, character=col - 1))
 
 

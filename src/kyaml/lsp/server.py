@@ -11,8 +11,10 @@ a bad document, and stdout carries the protocol alone.
 from __future__ import annotations
 
 import asyncio
+import functools
 import traceback
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -48,8 +50,24 @@ class KyamlServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("kyaml", __version__)
         self.editor: dict[str, Any] = {}
-        self.findings: dict[str, tuple[int | None, list[Diagnostic]]] = {}
+        self.editor_problem: str | None = None
+        #: Per document (by its key, :func:`key`): the URI the client gave it, its latest
+        #: findings (with the run that found them), its pending run, and its run count.
+        self.uris: dict[str, str] = {}
+        self.findings: dict[str, tuple[int, list[Diagnostic]]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.runs: dict[str, int] = {}
+
+    def set_editor(self, value: Any) -> None:
+        self.editor, self.editor_problem = editor_settings(value)
+        if self.editor_problem:
+            self.log(self.editor_problem, types.MessageType.Warning)
+
+    def next_run(self, uri: str) -> int:
+        """A new run for the document: any run still going for it is stale."""
+        run = self.runs.get(key(uri), 0) + 1
+        self.runs[key(uri)] = run
+        return run
 
     def settings(self, document: TextDocument) -> FileSettings:
         path = to_fs_path(document.uri) if document.uri.startswith("file:") else None
@@ -72,20 +90,62 @@ class KyamlServer(LanguageServer):
 server = KyamlServer()
 
 
+def key(uri: str) -> str:
+    """A document's key, as the workspace keeps it (its URI with %-escapes decoded)."""
+    return unquote(uri)
+
+
+def guarded(default: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A handler that logs what it raises and answers ``default`` (the server carries on)."""
+
+    def wrap(handler: Callable[..., Any]) -> Callable[..., Any]:
+        if asyncio.iscoroutinefunction(handler):
+
+            @functools.wraps(handler)
+            async def run_async(ls: KyamlServer, params: Any) -> Any:
+                try:
+                    return await handler(ls, params)
+                except Exception as exc:
+                    ls.log(f"kyaml: {handler.__name__}: {type(exc).__name__}: {exc}")
+                    return default
+
+            return run_async
+
+        @functools.wraps(handler)
+        def run(ls: KyamlServer, params: Any) -> Any:
+            try:
+                return handler(ls, params)
+            except Exception as exc:
+                ls.log(f"kyaml: {handler.__name__}: {type(exc).__name__}: {exc}")
+                return default
+
+        return run
+
+    return wrap
+
+
+def opened(ls: KyamlServer, uri: str) -> TextDocument | None:
+    """The open document at ``uri`` (None: not open; nothing is read from disk)."""
+    document: TextDocument | None = ls.workspace.text_documents.get(key(uri))
+    return document
+
+
 # --- settings ---------------------------------------------------------------------------------
 
 
 @server.feature(types.INITIALIZE)
+@guarded(None)
 def initialize(ls: KyamlServer, params: types.InitializeParams) -> None:
-    ls.editor = editor_settings(params.initialization_options)
+    ls.set_editor(params.initialization_options)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+@guarded(None)
 async def did_change_configuration(
     ls: KyamlServer, params: types.DidChangeConfigurationParams
 ) -> None:
-    ls.editor = editor_settings(params.settings)
-    for uri in list(ls.workspace.text_documents):
+    ls.set_editor(params.settings)
+    for uri in list(ls.uris.values()):
         await publish(ls, uri)
 
 
@@ -93,8 +153,12 @@ async def did_change_configuration(
 
 
 async def publish(ls: KyamlServer, uri: str) -> None:
-    """Check the document at ``uri`` and publish its findings (none for a file left out)."""
-    document = ls.workspace.get_text_document(uri)
+    """Check the document at ``uri`` and publish its findings (none for a file left out),
+    unless it changed, closed or was checked again meanwhile."""
+    document = opened(ls, uri)
+    if document is None:
+        return
+    run = ls.next_run(uri)
     version, text = document.version, document.source
     settings = ls.settings(document)
     if settings.problem:
@@ -111,10 +175,10 @@ async def publish(ls: KyamlServer, uri: str) -> None:
             "checking",
         )
         found = result or []
-    current = ls.workspace.text_documents.get(uri)
-    if current is None or current.version != version:
-        return  # changed (or closed) meanwhile: the newer version's run publishes
-    ls.findings[uri] = (version, found)
+    current = opened(ls, uri)
+    if current is None or current.source != text or ls.runs.get(key(uri)) != run:
+        return  # changed, closed or checked again meanwhile: the newer run publishes
+    ls.findings[key(uri)] = (run, found)
     lines = text.split("\n")
     codec = ls.workspace.position_codec
     ls.text_document_publish_diagnostics(
@@ -128,39 +192,59 @@ async def publish(ls: KyamlServer, uri: str) -> None:
 
 def schedule(ls: KyamlServer, uri: str, delay: float) -> None:
     """Publish ``uri``'s diagnostics after ``delay`` seconds without another change."""
-    pending = ls.pending.pop(uri, None)
+    pending = ls.pending.pop(key(uri), None)
     if pending is not None:
         pending.cancel()
     loop = asyncio.get_running_loop()
-    ls.pending[uri] = loop.call_later(delay, lambda: loop.create_task(publish(ls, uri)))
+    ls.next_run(uri)  # what runs now is stale
+    ls.pending[key(uri)] = loop.call_later(delay, lambda: loop.create_task(publish(ls, uri)))
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+@guarded(None)
 async def did_open(ls: KyamlServer, params: types.DidOpenTextDocumentParams) -> None:
-    await publish(ls, params.text_document.uri)
+    uri = params.text_document.uri
+    ls.uris[key(uri)] = uri
+    await publish(ls, uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+@guarded(None)
 def did_change(ls: KyamlServer, params: types.DidChangeTextDocumentParams) -> None:
     schedule(ls, params.text_document.uri, DEBOUNCE_SECONDS)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+@guarded(None)
 async def did_save(ls: KyamlServer, params: types.DidSaveTextDocumentParams) -> None:
     await publish(ls, params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+@guarded(None)
 def did_close(ls: KyamlServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    pending = ls.pending.pop(uri, None)
+    pending = ls.pending.pop(key(uri), None)
     if pending is not None:
         pending.cancel()
-    ls.findings.pop(uri, None)
+    ls.next_run(uri)
+    ls.findings.pop(key(uri), None)
+    ls.uris.pop(key(uri), None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
 # --- formatting -------------------------------------------------------------------------------
+
+
+def like(text: str, new: str) -> str:
+    """``new`` (``\\n`` line breaks, no byte order mark) with ``text``'s: a document keeps its
+    line endings and its byte order mark, as ``kyaml fmt`` keeps a file's."""
+    first = text.find("\n")
+    if first > 0 and text[first - 1] == "\r":
+        new = new.replace("\n", "\r\n")
+    if text.startswith("\ufeff") and not new.startswith("\ufeff"):
+        new = "\ufeff" + new
+    return new
 
 
 def _replace(document: TextDocument, ls: KyamlServer, new: str) -> list[types.TextEdit]:
@@ -174,19 +258,22 @@ def _replace(document: TextDocument, ls: KyamlServer, new: str) -> list[types.Te
 
 def _formatted(text: str, settings: FileSettings) -> str | None:
     """``text`` as ``kyaml fmt`` writes it, or None when it is left alone or cannot be read."""
-    if settings.excluded is not None or opted_out(text):
+    if settings.excluded is not None or opted_out(text.lstrip("\ufeff").replace("\r\n", "\n")):
         return None
     try:
-        return format_str(text, options=settings.options)
+        return like(text, format_str(text, options=settings.options))
     except KyamlError:
         return None  # its diagnostic says why
 
 
 @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+@guarded(None)
 async def formatting(
     ls: KyamlServer, params: types.DocumentFormattingParams
 ) -> list[types.TextEdit] | None:
-    document = ls.workspace.get_text_document(params.text_document.uri)
+    document = opened(ls, params.text_document.uri)
+    if document is None:
+        return None
     text, settings = document.source, ls.settings(document)
     new = await ls.work(lambda: _formatted(text, settings), "formatting")
     if new is None or document.source != text:
@@ -195,31 +282,35 @@ async def formatting(
 
 
 @server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)
+@guarded(None)
 async def range_formatting(
     ls: KyamlServer, params: types.DocumentRangeFormattingParams
 ) -> list[types.TextEdit] | None:
     """Format the documents of the stream that the range touches, and nothing else."""
     from kyaml._reader.split import split_documents
 
-    document = ls.workspace.get_text_document(params.text_document.uri)
+    document = opened(ls, params.text_document.uri)
+    if document is None:
+        return None
     text, settings = document.source, ls.settings(document)
+    plain = text.replace("\r\n", "\n")  # the documents are found by their lines
     first, last = params.range.start.line, params.range.end.line
-    spans = [s for s in split_documents(text) if _touches(text, s, first, last)]
+    spans = [s for s in split_documents(plain) if _touches(plain, s, first, last)]
     if not spans:
         return None
-    start, end = spans[0][0], spans[-1][1]
-    new = await ls.work(lambda: _formatted(text[start:end], settings), "formatting")
+    lines = text.split("\n")
+    top = spans[0][2]
+    bottom = top + plain.count("\n", spans[0][0], spans[-1][1])  # the line after them
+    piece = "\n".join(lines[top:bottom]) + ("\n" if bottom < len(lines) else "")
+    new = await ls.work(lambda: _formatted(piece, settings), "formatting")
     if new is None or document.source != text:
         return None
-    lines = text.split("\n")
-    codec = ls.workspace.position_codec
-    head, tail = text[:start], text[:end]
-    edit_range = types.Range(
-        start=types.Position(line=head.count("\n"), character=0),
-        end=protocol.position(
-            lines, codec, tail.count("\n") + 1, len(tail) - (tail.rfind("\n") + 1) + 1
-        ),
+    end = (
+        types.Position(line=bottom, character=0)
+        if bottom < len(lines)
+        else protocol.position(lines, ls.workspace.position_codec, len(lines), len(lines[-1]) + 1)
     )
+    edit_range = types.Range(start=types.Position(line=top, character=0), end=end)
     return [types.TextEdit(range=edit_range, new_text=new)]
 
 
@@ -231,10 +322,29 @@ def _touches(text: str, span: tuple[int, int, int], first: int, last: int) -> bo
 
 # --- code actions and hover -------------------------------------------------------------------
 
+#: Up to this size a document is offered the whole-file actions unasked (fix all, conversions):
+#: editors ask for code actions at every move of the cursor. Larger ones get them when asked
+#: by kind (``only``), as "fix all on save" asks.
+EAGER_UP_TO = 64 * 1024
 
-def _wanted(params: types.CodeActionParams, kind: str) -> bool:
+
+def _wanted(params: types.CodeActionParams, kind: str, size: int) -> bool:
     only = params.context.only
-    return not only or any(kind == k or kind.startswith(k + ".") for k in only)
+    if not only:
+        return size <= EAGER_UP_TO
+    return any(kind == k or kind.startswith(k + ".") for k in only)
+
+
+def _fix_data(data: Any) -> tuple[str, list[int]] | None:
+    """The fix a kyaml diagnostic carries, when its ``data`` is one."""
+    if not isinstance(data, dict):
+        return None
+    content, where = data.get("content"), data.get("range")
+    if not isinstance(content, str) or not isinstance(where, list) or len(where) != 4:
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in where):
+        return None
+    return content, where
 
 
 @server.feature(
@@ -244,27 +354,29 @@ def _wanted(params: types.CodeActionParams, kind: str) -> bool:
         resolve_provider=False,
     ),
 )
+@guarded(None)
 async def code_actions(
     ls: KyamlServer, params: types.CodeActionParams
 ) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
-    document = ls.workspace.get_text_document(uri)
+    document = opened(ls, uri)
+    if document is None:
+        return None
     text, settings = document.source, ls.settings(document)
     lines, codec = text.split("\n"), ls.workspace.position_codec
     actions: list[types.CodeAction] = []
-    if _wanted(params, types.CodeActionKind.QuickFix):
+    if _wanted(params, types.CodeActionKind.QuickFix, 0):
         for diag in params.context.diagnostics:
-            data = diag.data if diag.source == protocol.SOURCE else None
-            if not isinstance(data, dict) or "content" not in data:
+            fix = _fix_data(diag.data) if diag.source == protocol.SOURCE else None
+            if fix is None:
                 continue
-            line, col, end_line, end_col = data["range"]
+            content, (line, col, end_line, end_col) = fix
             edit = types.TextEdit(
-                range=protocol.span(lines, codec, line, col, end_line, end_col),
-                new_text=data["content"],
+                range=protocol.span(lines, codec, line, col, end_line, end_col), new_text=content
             )
             actions.append(
                 types.CodeAction(
-                    title=protocol.quick_fix_title(data["content"]),
+                    title=protocol.quick_fix_title(content),
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diag],
                     is_preferred=True,
@@ -273,31 +385,34 @@ async def code_actions(
             )
     if settings.excluded is not None:
         return actions
-    whole_actions: list[tuple[str, str, Callable[[], str]]] = []
-    options = settings.options
-    if _wanted(params, FIX_ALL):
-        fix = lambda: fix_str(  # noqa: E731
-            text, options=options, kyaml_form=settings.kyaml_form, codes=settings.codes
+    options, size = settings.options, len(text)
+    makers: list[tuple[str, str, Callable[[], str]]] = []
+    if _wanted(params, FIX_ALL, size):
+        kyaml_form, codes = settings.kyaml_form, settings.codes
+        makers.append(
+            (
+                FIX_ALL,
+                "kyaml: fix all",
+                lambda: fix_str(text, options=options, kyaml_form=kyaml_form, codes=codes),
+            )
         )
-        whole_actions.append((FIX_ALL, "kyaml: fix all", fix))
-    if _wanted(params, TO_KYAML):
-        whole_actions.append(
+    if _wanted(params, TO_KYAML, size):
+        makers.append(
             (TO_KYAML, "Convert this file to KYAML", lambda: format_str(text, options=options))
         )
-    if _wanted(params, TO_YAML):
+    if _wanted(params, TO_YAML, size):
         plain = options.replace(compact=False)
-        whole_actions.append(
+        makers.append(
             (TO_YAML, "Convert this file to block YAML", lambda: to_yaml(text, options=plain))
         )
-    for kind, title, make in whole_actions:
-        new = await ls.work(lambda make=make: _or_none(make), title)  # type: ignore[misc]
-        if new is not None and new != text and document.source == text:
-            edits = _replace(document, ls, new)
-            actions.append(
-                types.CodeAction(
-                    title=title, kind=kind, edit=types.WorkspaceEdit(changes={uri: edits})
-                )
-            )
+    for kind, title, make in makers:
+        new = await ls.work(functools.partial(_or_none, make), title)
+        if new is not None and document.source == text:
+            new = like(text, new)
+            if new != text:
+                edits = _replace(document, ls, new)
+                change = types.WorkspaceEdit(changes={uri: edits})
+                actions.append(types.CodeAction(title=title, kind=kind, edit=change))
     return actions
 
 
@@ -309,13 +424,14 @@ def _or_none(make: Callable[[], str]) -> str | None:
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
+@guarded(None)
 def hover(ls: KyamlServer, params: types.HoverParams) -> types.Hover | None:
     """Over a flagged value: both readings, why they differ, and the rule's link."""
     uri = params.text_document.uri
-    document = ls.workspace.get_text_document(uri)
-    version, found = ls.findings.get(uri, (None, []))
-    if version != document.version:
-        return None
+    document = opened(ls, uri)
+    run, found = ls.findings.get(key(uri), (0, []))
+    if document is None or ls.runs.get(key(uri)) != run:
+        return None  # not open, or changed since it was checked
     lines, codec = document.source.split("\n"), ls.workspace.position_codec
     here = params.position
     for item in found:
@@ -339,6 +455,7 @@ def hover(ls: KyamlServer, params: types.HoverParams) -> types.Hover | None:
 
 
 def main() -> int:
-    """Serve over stdio until the client says ``exit``."""
+    """Serve over stdio until the client says ``exit``: 0 after ``shutdown``, else 1, as the
+    protocol says."""
     server.start_io()
-    return 0
+    return 0 if getattr(server.protocol, "_shutdown", False) else 1

@@ -15,7 +15,7 @@ import os
 
 from kyaml.cli.check import UsageError, codes_of
 from kyaml.cli.commands import configured, parser_from_environment, selection
-from kyaml.cli.config import ConfigError, find_config, load_config
+from kyaml.cli.config import ConfigError, check_settings, find_config, load_config
 from kyaml.options import Options
 from kyaml.rules import selected_codes
 
@@ -47,14 +47,21 @@ class FileSettings:
         self.problem = problem
 
 
-def editor_settings(value: Any) -> dict[str, Any]:
-    """The kyaml settings in what an editor sends: a ``kyaml`` section, or the settings
-    themselves; keys spelt as in the configuration file (``_`` read as ``-``)."""
+EDITOR = "the editor's kyaml settings"
+
+
+def editor_settings(value: Any) -> tuple[dict[str, Any], str | None]:
+    """The kyaml settings in what an editor sends (a ``kyaml`` section, or the settings
+    themselves), checked as a configuration file's are; on a problem, none, and the problem."""
     if isinstance(value, dict) and isinstance(value.get("kyaml"), dict):
         value = value["kyaml"]
     if not isinstance(value, dict):
-        return {}
-    return {str(key).replace("_", "-"): item for key, item in value.items()}
+        return {}, None
+    given = {str(key): item for key, item in value.items() if item is not None}
+    try:
+        return check_settings(EDITOR, given), None
+    except ConfigError as exc:
+        return {}, exc.format()
 
 
 def _file_settings(path: str) -> tuple[dict[str, Any], str | None]:

@@ -22,5 +22,6 @@ def lsp() -> int:
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
             raise
-        raise click.ClickException(INSTALL_HINT) from None
+        click.echo(f"error: {INSTALL_HINT}", err=True)
+        return 2
     return main()

@@ -26,6 +26,7 @@ _BASE = frozenset(
         "kyaml._version",
         "kyaml.rules",
         "kyaml._rule_table",
+        "kyaml._objects",
     )
 )
 # Layers from the bottom up, each of groups named by their modules' prefixes; a module imports
@@ -34,7 +35,7 @@ _LAYERS: tuple[tuple[str, ...], ...] = (
     ("kyaml._reader", "kyaml._data"),
     ("kyaml._emit",),
     ("kyaml._api",),  # with the package itself: ``kyaml`` re-exports the public functions
-    ("kyaml.lint",),
+    ("kyaml.lint", "kyaml.compare"),
     ("kyaml.cli",),
     ("kyaml.lsp",),  # the server reuses the command's configuration and exclusion rules
     ("kyaml.__main__",),

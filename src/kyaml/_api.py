@@ -259,15 +259,22 @@ def dumps(
     *,
     compact: bool = DEFAULT.compact,
     default: Default | None = None,
+    sort_keys: bool | str = False,
     options: Options | None = None,
 ) -> str:
     """One complete KYAML document for ``obj``: a ``---`` line, the value, a final newline.
+
+    Dataclasses, ``enum`` members (their ``.value``), pydantic v2 models (their JSON form, with
+    aliases) and Kubernetes client models (their API field names, None fields left out) are
+    written as the data they hold. ``sort_keys=True`` orders every mapping's keys
+    alphabetically; ``sort_keys="kubernetes"`` puts ``apiVersion``, ``kind``, ``metadata``,
+    ``spec``, ``data``, ``status`` first and keeps the others in order.
 
     Raises ``TypeError`` for a value of a type KYAML cannot hold (unless ``default`` converts it)
     and :class:`kyaml.KyamlError` for data that cannot be written faithfully (circular references,
     keys that collide once made strings).
     """
-    return dumps_all([obj], compact=compact, default=default, options=options)
+    return dumps_all([obj], compact=compact, default=default, sort_keys=sort_keys, options=options)
 
 
 def dumps_all(
@@ -275,13 +282,16 @@ def dumps_all(
     *,
     compact: bool = DEFAULT.compact,
     default: Default | None = None,
+    sort_keys: bool | str = False,
     options: Options | None = None,
 ) -> str:
-    """Several KYAML documents, one per item of ``objs``, in order."""
+    """Several KYAML documents, one per item of ``objs``, in order (:func:`dumps`)."""
     from kyaml._data import from_python
 
+    if sort_keys not in (False, True, "kubernetes"):
+        raise ValueError(f"sort_keys must be True, False or 'kubernetes', not {sort_keys!r}")
     opts = build(options, compact=compact)
-    stream = Stream([Document(from_python(obj, default)) for obj in objs])
+    stream = Stream([Document(from_python(obj, default, sort_keys)) for obj in objs])
     return emit_stream(stream, compact=opts.compact)
 
 
@@ -291,10 +301,11 @@ def dump(
     *,
     compact: bool = DEFAULT.compact,
     default: Default | None = None,
+    sort_keys: bool | str = False,
     options: Options | None = None,
 ) -> None:
     """Write ``dumps(obj)`` to the text file ``fp``."""
-    fp.write(dumps(obj, compact=compact, default=default, options=options))
+    fp.write(dumps(obj, compact=compact, default=default, sort_keys=sort_keys, options=options))
 
 
 def dump_all(
@@ -303,10 +314,13 @@ def dump_all(
     *,
     compact: bool = DEFAULT.compact,
     default: Default | None = None,
+    sort_keys: bool | str = False,
     options: Options | None = None,
 ) -> None:
     """Write ``dumps_all(objs)`` to the text file ``fp``."""
-    fp.write(dumps_all(objs, compact=compact, default=default, options=options))
+    fp.write(
+        dumps_all(objs, compact=compact, default=default, sort_keys=sort_keys, options=options)
+    )
 
 
 def to_yaml(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
+from kyaml._objects import UNKNOWN, key_order, plain_data
 from kyaml._quote import float_text, int_text, quote_line
 from kyaml._tree import MAX_DEPTH, Mapping, Node, Scalar, Sequence
 from kyaml.errors import KyamlError, LimitError
@@ -21,12 +22,16 @@ if TYPE_CHECKING:
     Default = Callable[[Any], Any]
 
 
-def from_python(obj: Any, default: Default | None = None) -> Node:
-    """The tree of a Python value; ``default`` converts values of other types, as in ``json``.
+def from_python(obj: Any, default: Default | None = None, sort_keys: bool | str = False) -> Node:
+    """The tree of a Python value; dataclasses, enum members, pydantic models and Kubernetes
+    client models as the data they hold (:mod:`kyaml._objects`); ``default`` converts values of
+    other types, as in ``json``. ``sort_keys`` orders every mapping's keys: ``True``
+    alphabetically, ``"kubernetes"`` with ``apiVersion``, ``kind``, ``metadata``, ``spec``,
+    ``data``, ``status`` first.
 
     An error names where in the value it is (``at spec.containers[0].name``)."""
     try:
-        return _Builder(default).node(obj, 0)
+        return _Builder(default, sort_keys).node(obj, 0)
     except KyamlError as exc:
         segments: list[str] | None = getattr(exc, "_data_path", None)
         if not segments:
@@ -77,10 +82,11 @@ def _time_text(value: _dt.date) -> str:
 class _Builder:
     """One conversion: carries ``default`` and the containers on the current path (cycles)."""
 
-    __slots__ = ("default", "path")
+    __slots__ = ("default", "path", "sort_keys")
 
-    def __init__(self, default: Default | None) -> None:
+    def __init__(self, default: Default | None, sort_keys: bool | str = False) -> None:
         self.default = default
+        self.sort_keys = sort_keys
         self.path: set[int] = set()
 
     def node(self, obj: Any, depth: int) -> Node:
@@ -108,6 +114,9 @@ class _Builder:
                 self.path.discard(marker)
         if isinstance(obj, _dt.date):
             return Scalar(_time_text(obj))
+        plain = plain_data(obj)
+        if plain is not UNKNOWN:
+            return self.through(obj, plain, depth)
         if self.default is not None:
             if depth >= MAX_DEPTH:
                 raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
@@ -120,6 +129,19 @@ class _Builder:
             finally:
                 self.path.discard(marker)
         raise TypeError(f"Object of type {type(obj).__name__} is not KYAML serializable")
+
+    def through(self, obj: Any, plain: Any, depth: int) -> Node:
+        """The tree of ``plain``, the data ``obj`` stands for (no cycle through ``obj``)."""
+        if depth >= MAX_DEPTH:
+            raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
+        marker = id(obj)
+        if marker in self.path:
+            raise KyamlError("circular reference detected")
+        self.path.add(marker)
+        try:
+            return self.node(plain, depth + 1)
+        finally:
+            self.path.discard(marker)
 
     def mapping(self, obj: dict[Any, Any], depth: int) -> Mapping:
         items: list[tuple[str, Node]] = []
@@ -141,6 +163,8 @@ class _Builder:
             except KyamlError as exc:
                 _within(exc, _key_segment(text))
                 raise
+        if self.sort_keys and len(items) > 1:
+            items = [items[n] for n in key_order([k for k, _ in items], self.sort_keys)]
         return Mapping(items)
 
     def sequence(self, obj: list[Any] | tuple[Any, ...], depth: int) -> Sequence:
@@ -171,6 +195,10 @@ def _key_text(key: Any) -> str:
     """A dict key as KYAML key text: strings as they are, other scalars as ``json`` spells them."""
     if isinstance(key, str):
         return str.__str__(key)
+    if key is not None and not isinstance(key, (bool, int, float)):  # an enum member, say
+        plain = plain_data(key)
+        if plain is not UNKNOWN and (plain is None or isinstance(plain, (str, bool, int, float))):
+            return _key_text(plain)
     if key is None:
         return "null"
     if isinstance(key, bool):

@@ -12,6 +12,7 @@ import click
 from kyaml._version import __version__
 from kyaml.cli import commands as _commands
 from kyaml.cli.options import CHECK, CONVERT, FMT, Option
+from kyaml.options import SCHEMAS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -161,6 +162,38 @@ def check(**params: Any) -> int:
     from kyaml.cli import check as _check
 
     return _check.check(**params)
+
+
+@cli.command(
+    "diff",
+    context_settings=_CONTEXT,
+    short_help="Compare the data of two YAML, KYAML or JSON files.",
+    params=[
+        click.Argument(["a"], type=click.Path(allow_dash=True, dir_okay=False)),
+        click.Argument(["b"], type=click.Path(allow_dash=True, dir_okay=False)),
+        click.Option(
+            ["--schema"],
+            type=click.Choice(SCHEMAS),
+            default=SCHEMAS[0],
+            help="How plain scalars are read.",
+        ),
+        click.Option(
+            ["--output-format"],
+            type=click.Choice(["text", "json"]),
+            default="text",
+            help="Each difference as `path: a → b`, or a JSON list of {path, a, b}.",
+        ),
+    ],
+)
+def data_diff(**params: Any) -> int:
+    """Exit 0 when A and B (files, or - for stdin) hold the same data, else 1 with each
+    difference by path, one per line: `[0].spec.replicas: 2 → 3`. Comments, layout, style
+    and the order of a mapping's keys do not count; the order of a list's items and a value's
+    type do.
+    """
+    from kyaml.cli import compare
+
+    return compare.diff(**params)
 
 
 @cli.command(

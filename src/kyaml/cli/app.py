@@ -7,6 +7,8 @@ plain invocations an editor makes.
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from kyaml._version import __version__
@@ -121,15 +123,35 @@ def fmt(**params: Any) -> int:
     context_settings=_CONTEXT,
     short_help="Convert to KYAML, YAML or JSON.",
     params=[
-        click.Argument(["path"], default="-", type=click.Path(allow_dash=True, dir_okay=False)),
+        click.Argument(["paths"], nargs=-1, type=click.Path(allow_dash=True)),
         *map(click_option, CONVERT),
     ],
 )
 def convert(**params: Any) -> int:
-    """Convert PATH (or stdin) from YAML, KYAML or JSON to KYAML, YAML or JSON on stdout."""
+    """Convert PATH (or stdin) from YAML, KYAML or JSON to KYAML, YAML or JSON on stdout.
+
+    With --out-dir OUT, convert every file and folder given (SRC...) into a copy under OUT
+    that mirrors the tree; --check then writes nothing and names each copy that is missing,
+    stale or has no source any more.
+    """
     if params["compact"] and params["target"] != "kyaml":
         raise click.UsageError("--compact applies only to --to kyaml")
-    return _commands.convert(**params)
+    paths = params.pop("paths") or ("-",)
+    if params["out_dir"] is None:
+        if params["check"]:
+            raise click.UsageError("--check applies only with --out-dir")
+        if len(paths) > 1:
+            raise click.UsageError("several paths need --out-dir")
+        if os.path.isdir(paths[0]):
+            raise click.UsageError(f"{paths[0]} is a folder: use --out-dir")
+        params.pop("out_dir")
+        params.pop("check")
+        return _commands.convert(path=paths[0], **params)
+    if "-" in paths:
+        raise click.UsageError("--out-dir converts files and folders, not stdin")
+    from kyaml.cli import copies
+
+    return copies.command(paths=paths, **params)
 
 
 def _check_epilog() -> str:

@@ -243,6 +243,18 @@ CONVERT: tuple[Option, ...] = (
         required=True,
         dest="target",
     ),
+    Option(
+        ("--out-dir",),
+        "value",
+        "Write a converted copy of each file under this folder, mirroring the tree.",
+        metavar="DIR",
+    ),
+    Option(
+        ("--check",),
+        "flag",
+        "With --out-dir: write nothing; exit 1 naming each copy missing, stale or without a"
+        " source.",
+    ),
     COMPACT.with_help("KYAML on one line per document."),
     SCHEMA,
     STRICT,

@@ -35,7 +35,7 @@ _LAYERS: tuple[tuple[str, ...], ...] = (
     ("kyaml._reader", "kyaml._data"),
     ("kyaml._emit",),
     ("kyaml._api",),  # with the package itself: ``kyaml`` re-exports the public functions
-    ("kyaml.lint", "kyaml.compare"),
+    ("kyaml.lint", "kyaml.compare", "kyaml.markdown"),
     ("kyaml.cli",),
     ("kyaml.lsp",),  # the server reuses the command's configuration and exclusion rules
     ("kyaml.__main__",),

@@ -85,6 +85,8 @@ def fmt(
     write_through: bool | None,
     max_file_size: int | None,
     include_hidden: bool | None,
+    markdown: bool | None,
+    markdown_yaml: bool | None,
     compact: bool | None,
     schema: str | None,
     strict: bool | None,
@@ -131,12 +133,15 @@ def fmt(
     )
     options = RunOptions(
         library,
+        markdown_yaml=bool(pick(markdown_yaml, settings, "markdown-yaml")),
         write=not (check or diff),
         diff=diff,
         write_through=bool(pick(write_through, settings, "write-through")),
         max_size=pick(max_file_size, settings, "max-file-size"),
     )
-    select = selection(settings, exclude, extend_exclude, force_exclude, include_hidden)
+    select = selection(
+        settings, exclude, extend_exclude, force_exclude, include_hidden, markdown=markdown
+    )
     jobs = jobs or settings.get("jobs") or cpu_count()
     if use_stdin:
         return _fmt_stdin(report, options, stdin_filename, select, jobs)
@@ -149,8 +154,11 @@ def selection(
     extend_exclude: Sequence[str],
     force_exclude: bool | None,
     include_hidden: bool | None,
+    *,
+    markdown: bool | None = None,
 ) -> Selection:
-    """Which files to leave out, from the command line's options and the configuration."""
+    """Which files to leave out (and whether walks pick up Markdown files), from the command
+    line's options and the configuration."""
     excludes = [
         *(exclude or configured(settings, "exclude")),
         *configured(settings, "extend-exclude"),
@@ -159,7 +167,8 @@ def selection(
     forced = bool(pick(force_exclude, settings, "force-exclude"))
     root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
     hidden = bool(pick(include_hidden, settings, "include-hidden"))
-    return Selection(excludes, forced, root, hidden)
+    walk_markdown = bool(pick(markdown, settings, "markdown"))
+    return Selection(excludes, forced, root, hidden, walk_markdown)
 
 
 class Selection:
@@ -167,12 +176,18 @@ class Selection:
     whether hidden files and folders are walked."""
 
     def __init__(
-        self, excludes: Sequence[str], forced: bool, root: str | None, hidden: bool = False
+        self,
+        excludes: Sequence[str],
+        forced: bool,
+        root: str | None,
+        hidden: bool = False,
+        markdown: bool = False,
     ) -> None:
         self.excludes = excludes
         self.forced = forced
         self.root = root
         self.hidden = hidden
+        self.markdown = markdown
 
     def finder(self, start: str) -> Finder:
         """A Finder rooted at the configuration's folder, else the repository, else the current
@@ -182,7 +197,7 @@ class Selection:
         repo = find_repo_root(start)
         here = os.getcwd()
         base = self.root or repo or (here if within(start, here) else start)
-        return Finder(base, self.excludes, repo, include_hidden=self.hidden)
+        return Finder(base, self.excludes, repo, include_hidden=self.hidden, markdown=self.markdown)
 
 
 def _fmt_stdin(

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from kyaml.cli.gitignore import Rules
 
 SUFFIXES = (".yaml", ".yml", ".kyaml", ".kyml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", ".jj"})
 
 
@@ -69,10 +70,13 @@ class Finder:
         repo_root: str | None,
         *,
         include_hidden: bool = False,
+        markdown: bool = False,
     ) -> None:
         self.exclude = Rules.parse(os.path.abspath(root), exclude)
         self.repo_root = repo_root
         self.include_hidden = include_hidden
+        #: The suffixes a walk picks up: Markdown files too, when the configuration asks.
+        self.suffixes = (*SUFFIXES, *MARKDOWN_SUFFIXES) if markdown else SUFFIXES
         self.errors: list[str] = []
         self._gitignores: dict[str, Rules | None] = {}
 
@@ -170,7 +174,7 @@ class Finder:
                 if entry.is_symlink():
                     continue
                 is_dir = entry.is_dir()
-                if not is_dir and not entry.name.lower().endswith(SUFFIXES):
+                if not is_dir and not entry.name.lower().endswith(self.suffixes):
                     continue
                 full = os.path.join(here, entry.name)
                 if self._why_left_out(full, is_dir, gitignores):

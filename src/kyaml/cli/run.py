@@ -41,18 +41,21 @@ class RunOptions:
     group, hard links or extended attributes), whether to show diffs, and the largest file read.
     """
 
-    __slots__ = ("diff", "library", "max_size", "write", "write_through")
+    __slots__ = ("diff", "library", "markdown_yaml", "max_size", "write", "write_through")
 
     def __init__(
         self,
         library: LibraryOptions = DEFAULT,
         *,
+        markdown_yaml: bool = False,
         write: bool = True,
         diff: bool = False,
         write_through: bool = False,
         max_size: int = MAX_FILE_SIZE,
     ) -> None:
         self.library = library
+        #: Whether Markdown files' ``yaml`` blocks are converted to KYAML too.
+        self.markdown_yaml = markdown_yaml
         self.write = write
         self.diff = diff
         self.write_through = write_through
@@ -133,12 +136,26 @@ def unified_diff(before: str, after: str, name: str) -> str:
 
 
 def _library_call(
-    text: str, target: Target, options: RunOptions, on_diagnostic: Callable[[Diagnostic], None]
+    text: str,
+    target: Target,
+    options: RunOptions,
+    on_diagnostic: Callable[[Diagnostic], None],
+    markdown: bool = False,
 ) -> str:
-    """Call the library (imported here, lazily) for one conversion."""
+    """Call the library (imported here, lazily) for one conversion; ``markdown``: the text is
+    Markdown, whose KYAML blocks are formatted."""
     from kyaml import _api
 
     with paused():
+        if markdown:
+            from kyaml.markdown import format_markdown
+
+            return format_markdown(
+                text,
+                options=options.library,
+                on_diagnostic=on_diagnostic,
+                convert_yaml=options.markdown_yaml,
+            )
         if target == "kyaml":
             return _api.format_str(text, on_diagnostic=on_diagnostic, options=options.library)
         convert = _api.to_yaml if target == "yaml" else _api.to_json
@@ -161,7 +178,8 @@ def format_bytes(
             return Result(name, "skipped", output=data, note="kyaml: off")
         diagnostics: list[Diagnostic] = []
         try:
-            text = _library_call(source.text, target, options, diagnostics.append)
+            markdown = not convert and name.lower().endswith((".md", ".markdown"))
+            text = _library_call(source.text, target, options, diagnostics.append, markdown)
         finally:
             messages.extend((d.severity, d.format(name)) for d in diagnostics)
         new = (Source("") if convert else source).encode(text)
@@ -187,6 +205,8 @@ def format_bulk(data: bytes, name: str, options: RunOptions, jobs: int, out: IO[
     that holds the KYAML unless the result failed or carries its own output (a stream in
     another encoding, formatted whole, or one left alone)."""
     if data.startswith(_WIDE_BOMS) or b"\0" in data[:4]:  # UTF-16/32, or not text: see decode
+        return format_bytes(data, name, options)
+    if name.lower().endswith((".md", ".markdown")):  # Markdown: its blocks, formatted whole
         return format_bytes(data, name, options)
     if _turned_off(data):  # documents left as written: the stream is formatted whole
         return format_bytes(data, name, options)

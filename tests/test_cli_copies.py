@@ -89,3 +89,26 @@ def test_usage(tree: Path) -> None:
     assert run("convert", "--to", "kyaml", "src/top.yaml", "src/top.yaml", cwd=tree).code == 2
     one = run("convert", "--to", "kyaml", "src/top.yaml", cwd=tree)
     assert (one.code, one.stdout) == (0, kyaml.format_str(SOURCES["top.yaml"]))
+
+
+@pytest.mark.parametrize(
+    ("out", "sources"),
+    [(".", ["src/top.yaml"]), ("src", ["src"]), ("src/copies", ["src"]), ("out", ["out/x.yaml"])],
+)
+def test_out_and_sources_must_not_overlap(tree: Path, out: str, sources: list[str]) -> None:
+    write(tree / "out" / "x.yaml", "a: 1\n")
+    before = sorted(p for p in tree.rglob("*") if p.is_file())
+    result = run("convert", "--to", "kyaml", "--out-dir", out, *sources, cwd=tree)
+    assert result.code == 2
+    assert "error:" in result.err
+    assert sorted(p for p in tree.rglob("*") if p.is_file()) == before  # nothing touched
+
+
+def test_markdown_setting_is_fmts_alone(tree: Path) -> None:
+    write(tree / "kyaml.toml", "markdown = true\n")
+    write(tree / "src" / "README.md", "# Title\n\n```kyaml\na: 1\n```\n")
+    assert run("convert", "--to", "kyaml", "--out-dir", "out", "src", cwd=tree).code == 0
+    assert not (tree / "out" / "README.kyaml").exists()
+    checked = run("check", "src", cwd=tree)
+    assert "README.md" not in checked.stdout
+    assert "3 files checked" in checked.err

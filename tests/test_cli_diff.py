@@ -88,3 +88,15 @@ def test_bad_input_is_an_error(tmp_path: Path) -> None:
     stdin = run("diff", str(a), "-", stdin="a: 2\n")
     assert (stdin.code, stdin.stdout) == (1, "[0].a: 1 → 2\n")
     assert run("diff", str(a), str(tmp_path / "missing.yaml")).code == 2
+
+
+def test_json_output_is_strict_json(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.yaml", "a: .nan\nb: [.inf]\n")
+    b = write(tmp_path / "b.yaml", "a: 1\nb: [-.inf]\n")
+    result = run("diff", "--output-format", "json", str(a), str(b))
+    assert result.code == 1
+    rows = json.loads(result.stdout, parse_constant=pytest.fail)
+    assert rows == [
+        {"path": "[0].a", "a": ".nan", "b": 1},
+        {"path": "[0].b[0]", "a": ".inf", "b": "-.inf"},
+    ]

@@ -129,3 +129,8 @@ def test_no_package_is_imported_for_plain_data() -> None:
         [sys.executable, "-c", code], capture_output=True, check=True, timeout=60
     ).stdout
     assert out.decode().strip() == "[]"
+
+
+def test_sort_keys_takes_only_its_values() -> None:
+    with pytest.raises(ValueError, match="sort_keys"):
+        kyaml.dumps({"b": 1}, sort_keys=1)  # type: ignore[arg-type]

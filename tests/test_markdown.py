@@ -112,3 +112,18 @@ def test_a_folder_walk_picks_up_markdown_only_when_configured(tmp_path: Path) ->
     write(tmp_path / "kyaml.toml", "markdown = true\n")
     assert run("fmt", ".", cwd=tmp_path).code == 0
     assert doc.read_text() == format_markdown(DOC)
+
+
+def test_fences_in_list_items() -> None:
+    text = "- ```kyaml\n  a:   1\n  ```\n\n```kyaml\nb:   2\n```\n"
+    out = format_markdown(text)
+    indented = "".join("  " + line + "\n" for line in kyaml.format_str("a:   1\n").splitlines())
+    assert (
+        out
+        == "- ```kyaml\n"
+        + indented
+        + "  ```\n\n```kyaml\n"
+        + kyaml.format_str("b:   2\n")
+        + "```\n"
+    )
+    assert format_markdown(out) == out

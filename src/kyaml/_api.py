@@ -288,7 +288,7 @@ def dumps_all(
     """Several KYAML documents, one per item of ``objs``, in order (:func:`dumps`)."""
     from kyaml._data import from_python
 
-    if sort_keys not in (False, True, "kubernetes"):
+    if not (sort_keys is True or sort_keys is False or sort_keys == "kubernetes"):
         raise ValueError(f"sort_keys must be True, False or 'kubernetes', not {sort_keys!r}")
     opts = build(options, compact=compact)
     stream = Stream([Document(from_python(obj, default, sort_keys)) for obj in objs])

@@ -1,12 +1,13 @@
 """KYAML in Markdown: the fenced code blocks labelled ``kyaml`` formatted in place (and, when
 asked, those labelled ``yaml`` or ``yml`` converted to KYAML and relabelled ``kyaml``).
 
-A fence is a line of three or more backticks or tildes, indented by at most three spaces,
-whose info string's first word is the label; it ends at a line of the same character, at least
-as long, with nothing else on it. A fence that is never closed is left alone, and so is
-everything outside the blocks formatted, byte for byte. A block's content becomes exactly
-``format_str``'s output for it, its ``---`` line included, indented as the fence is. Errors and
-diagnostics point into the Markdown file: their lines (and columns) are the file's.
+A fence is a line of three or more backticks or tildes, indented by at most three spaces (or
+after a list item's marker), whose info string's first word is the label; it ends at a line of
+the same character, at least as long, with nothing else on it. A fence that is never closed is
+left alone, and so is everything outside the blocks formatted, byte for byte. A block's content
+becomes exactly ``format_str``'s output for it, its ``---`` line included, indented as the fence
+is. Errors and diagnostics point into the Markdown file: their lines (and columns) are the
+file's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from kyaml._api import OnDiagnostic, format_str
 from kyaml.errors import Diagnostic, KyamlError
 from kyaml.options import Options
 
-_OPEN = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)([^\n]*)")
+# A fence's opening line: its indentation (a list item's marker included: ``- ```kyaml``), the
+# fence, the label (the info string's first word) and the rest of the info string.
+_OPEN = re.compile(
+    r"( {0,3}(?:(?:[-*+]|[0-9]{1,9}[.)]) {1,4})? {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)([^\n]*)"
+)
 LABELS = ("kyaml",)
 YAML_LABELS = ("yaml", "yml")
 
@@ -41,7 +46,8 @@ def format_markdown(
             out.append(lines[n])
             n += 1
             continue
-        indent, fence, label = m.group(1), m.group(2), m.group(3).lower()
+        lead, fence, label = m.group(1), m.group(2), m.group(3).lower()
+        indent = " " * len(lead)  # the block's content starts at the fence's column
         end = _closing(lines, n + 1, fence)
         if end is None:  # never closed: left alone, to the end
             out.extend(lines[n:])
@@ -51,9 +57,9 @@ def format_markdown(
             out.extend(lines[n : end + 1])
             n = end + 1
             continue
-        body = "".join(line.removeprefix(indent) + "\n" for line in lines[n + 1 : end])
+        body = "".join(_dedent(line, len(indent)) + "\n" for line in lines[n + 1 : end])
         formatted = _format_block(body, n + 1, len(indent), options, on_diagnostic)
-        opening = lines[n] if label in LABELS else f"{indent}{fence}kyaml{m.group(4)}"
+        opening = lines[n] if label in LABELS else f"{lead}{fence}kyaml{m.group(4)}"
         out.append(opening)
         out.extend(indent + line if line else line for line in formatted.split("\n")[:-1])
         out.append(lines[end])
@@ -63,7 +69,7 @@ def format_markdown(
 
 def _closing(lines: list[str], start: int, fence: str) -> int | None:
     """The index of the line closing ``fence``, searching from ``start``."""
-    closing = re.compile(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*")
+    closing = re.compile(rf" *{re.escape(fence[0])}{{{len(fence)},}}[ \t]*")
     for n in range(start, len(lines)):
         if closing.fullmatch(lines[n]):
             return n
@@ -95,6 +101,12 @@ def _format_block(
         if error.line:
             error.col += indent
         raise error from None
+
+
+def _dedent(line: str, width: int) -> str:
+    """``line`` without up to ``width`` spaces of indentation."""
+    stripped = line.lstrip(" ")
+    return line[min(width, len(line) - len(stripped)) :]
 
 
 def is_markdown(name: str) -> bool:

@@ -139,8 +139,9 @@ def fmt(
         write_through=bool(pick(write_through, settings, "write-through")),
         max_size=pick(max_file_size, settings, "max-file-size"),
     )
+    walk_markdown = bool(pick(markdown, settings, "markdown"))
     select = selection(
-        settings, exclude, extend_exclude, force_exclude, include_hidden, markdown=markdown
+        settings, exclude, extend_exclude, force_exclude, include_hidden, markdown=walk_markdown
     )
     jobs = jobs or settings.get("jobs") or cpu_count()
     if use_stdin:
@@ -155,7 +156,7 @@ def selection(
     force_exclude: bool | None,
     include_hidden: bool | None,
     *,
-    markdown: bool | None = None,
+    markdown: bool = False,
 ) -> Selection:
     """Which files to leave out (and whether walks pick up Markdown files), from the command
     line's options and the configuration."""
@@ -167,8 +168,7 @@ def selection(
     forced = bool(pick(force_exclude, settings, "force-exclude"))
     root = os.path.dirname(settings["config-path"]) if "config-path" in settings else None
     hidden = bool(pick(include_hidden, settings, "include-hidden"))
-    walk_markdown = bool(pick(markdown, settings, "markdown"))
-    return Selection(excludes, forced, root, hidden, walk_markdown)
+    return Selection(excludes, forced, root, hidden, markdown)
 
 
 class Selection:

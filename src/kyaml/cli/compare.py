@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 from kyaml.cli.commands import parser_from_environment
@@ -28,9 +29,20 @@ def _read(path: str) -> str:
 
 
 def _json_value(value: Any) -> Any:
+    """A side of a difference as JSON holds it: nothing as null, and the floats JSON has no
+    word for (infinity, NaN) as their KYAML text (``".inf"``)."""
+    from kyaml._quote import scalar_line
     from kyaml.compare import ABSENT
 
-    return None if value is ABSENT else value
+    if value is ABSENT:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return scalar_line(value)
+    if isinstance(value, dict):
+        return {key: _json_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_value(item) for item in value]
+    return value
 
 
 def diff(*, a: str, b: str, schema: str, output_format: str) -> int:
@@ -69,7 +81,7 @@ def diff(*, a: str, b: str, schema: str, output_format: str) -> int:
             }
             for d in found
         ]
-        out = json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=True) + "\n"
+        out = json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     else:
         out = "".join(d.text() + "\n" for d in found)
     if out:

@@ -41,13 +41,10 @@ def planned(
 ) -> dict[str, tuple[str, str]]:
     """Where each source's copy goes: ``{copy path: (source path, source name shown)}``; two
     sources whose copies would collide are reported."""
-    out_abs = os.path.abspath(out_dir)
     plan: dict[str, tuple[str, str]] = {}
     for source in sources:
         root = source if os.path.isdir(source) else os.path.dirname(source) or "."
         for path, shown, _ in find_jobs(report, [source], select, json_named=True):
-            if os.path.abspath(path).startswith(out_abs + os.sep):
-                continue  # the copies themselves, when OUT is inside a source folder
             rel = os.path.relpath(path, root)
             copy = os.path.join(out_dir, os.path.splitext(rel)[0] + SUFFIX[target])
             if copy in plan:
@@ -55,6 +52,19 @@ def planned(
                 continue
             plan[copy] = (path, shown)
     return plan
+
+
+def overlapping(sources: Sequence[str], out_dir: str) -> str | None:
+    """Why OUT and the sources cannot be used together (None: they can). OUT holds only copies,
+    so it must neither hold a source nor lie inside a source folder (links resolved)."""
+    out_real = os.path.realpath(out_dir)
+    for source in sources:
+        real = os.path.realpath(source)
+        if real == out_real or real.startswith(out_real + os.sep):
+            return f"{source} is inside --out-dir {out_dir}, which holds only the copies"
+        if os.path.isdir(real) and out_real.startswith(real + os.sep):
+            return f"--out-dir {out_dir} is inside the source folder {source}"
+    return None
 
 
 def _copies(out_dir: str, target: Target) -> list[str]:
@@ -100,6 +110,10 @@ def convert_tree(  # noqa: PLR0917 (the command's options)
     check: bool,
 ) -> int:
     """Write (or, with ``check``, compare) the copies of ``sources`` under ``out_dir``."""
+    overlap = overlapping(sources, out_dir)
+    if overlap is not None:
+        report.error(f"error: {overlap}")
+        return EXIT_ERROR
     plan = planned(report, sources, out_dir, target, select)
     written = current = 0
     outdated: list[str] = []

@@ -116,30 +116,22 @@ class _Builder:
             return Scalar(_time_text(obj))
         plain = plain_data(obj)
         if plain is not UNKNOWN:
-            return self.through(obj, plain, depth)
-        if self.default is not None:
-            if depth >= MAX_DEPTH:
-                raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
-            marker = id(obj)
-            if marker in self.path:  # default() gave back what it was given, or holds it
-                raise KyamlError("circular reference detected (through default)")
-            self.path.add(marker)
-            try:
-                return self.node(self.default(obj), depth + 1)
-            finally:
-                self.path.discard(marker)
+            return self.through(obj, lambda _: plain, depth)
+        if self.default is not None:  # (default() may give back what it was given)
+            return self.through(obj, self.default, depth, " (through default)")
         raise TypeError(f"Object of type {type(obj).__name__} is not KYAML serializable")
 
-    def through(self, obj: Any, plain: Any, depth: int) -> Node:
-        """The tree of ``plain``, the data ``obj`` stands for (no cycle through ``obj``)."""
+    def through(self, obj: Any, convert: Default, depth: int, how: str = "") -> Node:
+        """The tree of ``convert(obj)``, the data ``obj`` stands for (no cycle through ``obj``;
+        ``how`` says in the error how the cycle went)."""
         if depth >= MAX_DEPTH:
             raise LimitError(f"data nested deeper than {MAX_DEPTH} levels")
         marker = id(obj)
         if marker in self.path:
-            raise KyamlError("circular reference detected")
+            raise KyamlError(f"circular reference detected{how}")
         self.path.add(marker)
         try:
-            return self.node(plain, depth + 1)
+            return self.node(convert(obj), depth + 1)
         finally:
             self.path.discard(marker)
 

@@ -73,6 +73,28 @@ def pick(given: Any, settings: dict[str, Any], key: str) -> Any:
     return given if given is not None else configured(settings, key)
 
 
+def library_options(  # noqa: PLR0917 (the options every command shares)
+    settings: dict[str, Any],
+    compact: bool | None,
+    schema: str | None,
+    strict: bool | None,
+    blank_lines: str | None,
+    anchors: str | None,
+    *,
+    kyaml_out: bool = True,
+) -> Options:
+    """What the library is told, from the command line and the configuration (compact only
+    where the output is KYAML)."""
+    return Options(
+        compact=bool(pick(compact, settings, "compact")) and kyaml_out,
+        schema=pick(schema, settings, "schema"),
+        strict=pick(strict, settings, "strict"),
+        blank_lines=pick(blank_lines, settings, "blank-lines"),
+        anchors=pick(anchors, settings, "anchors"),
+        parser=parser_from_environment(),
+    )
+
+
 def fmt(
     *,
     paths: tuple[str, ...],
@@ -123,14 +145,7 @@ def fmt(
     settings = settings_for(report, config, start)
     if settings is None:
         return EXIT_ERROR
-    library = Options(
-        compact=pick(compact, settings, "compact"),
-        schema=pick(schema, settings, "schema"),
-        strict=pick(strict, settings, "strict"),
-        blank_lines=pick(blank_lines, settings, "blank-lines"),
-        anchors=pick(anchors, settings, "anchors"),
-        parser=parser_from_environment(),
-    )
+    library = library_options(settings, compact, schema, strict, blank_lines, anchors)
     options = RunOptions(
         library,
         markdown_yaml=bool(pick(markdown_yaml, settings, "markdown-yaml")),
@@ -351,13 +366,8 @@ def convert(
     settings = settings_for(report, None, start)
     if settings is None:
         return EXIT_ERROR
-    library = Options(
-        compact=pick(compact, settings, "compact") and target == "kyaml",
-        schema=pick(schema, settings, "schema"),
-        strict=pick(strict, settings, "strict"),
-        blank_lines=pick(blank_lines, settings, "blank-lines"),
-        anchors=pick(anchors, settings, "anchors"),
-        parser=parser_from_environment(),
+    library = library_options(
+        settings, compact, schema, strict, blank_lines, anchors, kyaml_out=target == "kyaml"
     )
     options = RunOptions(library)
     name = path

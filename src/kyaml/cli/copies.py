@@ -19,15 +19,13 @@ from collections.abc import Sequence
 from kyaml.cli.commands import (
     Selection,
     find_jobs,
-    parser_from_environment,
-    pick,
+    library_options,
     selection,
     settings_for,
 )
 from kyaml.cli.discovery import common_parent
 from kyaml.cli.report import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, Report, want_color
 from kyaml.cli.run import RunOptions, format_bytes
-from kyaml.options import Options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -178,13 +176,8 @@ def command(
     settings = settings_for(report, None, start)
     if settings is None:
         return EXIT_ERROR
-    library = Options(
-        compact=pick(compact, settings, "compact") and target == "kyaml",
-        schema=pick(schema, settings, "schema"),
-        strict=pick(strict, settings, "strict"),
-        blank_lines=pick(blank_lines, settings, "blank-lines"),
-        anchors=pick(anchors, settings, "anchors"),
-        parser=parser_from_environment(),
+    library = library_options(
+        settings, compact, schema, strict, blank_lines, anchors, kyaml_out=target == "kyaml"
     )
     select = selection(settings, (), (), None, None)
     return convert_tree(report, paths, out_dir, target, RunOptions(library), select, check)

@@ -84,7 +84,8 @@ def format_str(
         anchors=anchors,
     )
     source = as_text(text)
-    if "kyaml" in source or "KYAML" in source or "Kyaml" in source:  # may_have_directives
+    # opt_out.may_have_directives, spelt out: the module is imported only when the words occur
+    if "kyaml" in source or "KYAML" in source or "Kyaml" in source:
         from kyaml._reader.opt_out import kept_documents
 
         source = normalized(source)

@@ -23,7 +23,8 @@ from kyaml._reader.parse import parse_events
 from kyaml._reader.split import Span, split_documents
 from kyaml.errors import KyamlError
 
-_WORDS = ("kyaml", "KYAML", "Kyaml")
+#: The spellings of the word every ``# kyaml:`` comment holds, looked for before any pattern.
+WORDS = ("kyaml", "KYAML", "Kyaml")
 _DIRECTIVE = LazyPattern(
     r"#[ \t]*kyaml[ \t]*:[ \t]*(?:(off|on)(?![\w-])|(ignore)(?![\w-])(?:[ \t]*\[([^\]\n]*)\])?)",
     re.IGNORECASE,
@@ -36,14 +37,14 @@ _BARE_START = LazyPattern(r"---[ \t]*(?:#.*)?")
 
 def may_have_directives(text: str) -> bool:
     """A cheap first test: whether ``text`` may hold a ``# kyaml:`` comment at all."""
-    return any(word in text for word in _WORDS)
+    return any(word in text for word in WORDS)
 
 
 def _candidates(text: str) -> list[int]:
     """Where a ``#`` may begin a ``# kyaml:`` comment: before each of the words, at the start
     of a line or after a space or tab (YAML's rule for a comment), in order."""
     found: set[int] = set()
-    for word in _WORDS:
+    for word in WORDS:
         at = text.find(word)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1

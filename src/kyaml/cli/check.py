@@ -10,11 +10,11 @@ permissions, encoding and line endings.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 
 from kyaml.cli.commands import (
+    config_start,
     find_jobs,
     parser_from_environment,
     pick,
@@ -183,12 +183,7 @@ def check(
     if "-" in paths and not use_stdin:
         report.echo("error: `-` (stdin) cannot be combined with other paths")
         return EXIT_ERROR
-    from kyaml.cli.discovery import common_parent
-
-    if use_stdin:
-        start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
-    else:
-        start = common_parent(paths)
+    start = config_start(paths, use_stdin, stdin_filename)
     settings = settings_for(report, config, start)
     if settings is None:
         return EXIT_ERROR

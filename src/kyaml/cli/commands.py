@@ -63,6 +63,16 @@ def settings_for(report: Report, config: str | None, start: str) -> dict[str, An
     return settings
 
 
+def config_start(paths: Sequence[str], use_stdin: bool, stdin_filename: str | None) -> str:
+    """Where the configuration search starts: the folder of ``--stdin-filename`` (else the
+    current one) for stdin, else the common parent of ``paths``."""
+    if use_stdin:
+        return os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
+    from kyaml.cli.discovery import common_parent  # formatting stdin walks no folder
+
+    return common_parent(paths)
+
+
 def configured(settings: dict[str, Any], key: str) -> Any:
     """The configuration's value for ``key``, else the option's default."""
     return settings.get(key, CONFIGURABLE[key].default)
@@ -136,13 +146,7 @@ def fmt(
     if "-" in paths and not use_stdin:
         report.echo("error: `-` (stdin) cannot be combined with other paths")
         return EXIT_ERROR
-    if use_stdin:
-        start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
-    else:
-        from kyaml.cli.discovery import common_parent  # formatting stdin walks no folder
-
-        start = common_parent(paths)
-    settings = settings_for(report, config, start)
+    settings = settings_for(report, config, config_start(paths, use_stdin, stdin_filename))
     if settings is None:
         return EXIT_ERROR
     library = library_options(settings, compact, schema, strict, blank_lines, anchors)

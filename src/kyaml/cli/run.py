@@ -235,8 +235,10 @@ _OFF_COMMENT = rb"#[ \t]*kyaml[ \t]*:[ \t]*off(?![\w-])"
 def _turned_off(data: bytes) -> bool:
     """Whether ``data`` holds a ``# kyaml: off`` comment: the pattern is tried only at the
     ``#`` before each of the words, found by a scan far faster than the pattern's own
-    (:func:`kyaml._reader.opt_out.may_have_directives` looks for the same words)."""
-    for word in (b"kyaml", b"KYAML", b"Kyaml"):
+    (:data:`kyaml._reader.opt_out.WORDS`)."""
+    from kyaml._reader.opt_out import WORDS  # large streams only: the import is paid once
+
+    for word in (w.encode("ascii") for w in WORDS):
         at = data.find(word)
         while at >= 0:
             start = data.rfind(b"\n", 0, at) + 1

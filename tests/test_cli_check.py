@@ -304,7 +304,7 @@ def test_force_exclude_leaves_stdin_out(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("breaks", ["\r", "\u2028", "\x85"])
 def test_no_fix_where_lines_break_otherwise(tmp_path: Path, breaks: str) -> None:
-    text = f"# c{breaks}a: NO\nb: 0644\n"
+    text = f'a: "x{breaks}y"\nb: 0644\n'  # in a string: both parsers read it
     path = write(tmp_path / "a.yaml", text)
     result = run("check", "--fix", "--output-format", "concise", "a.yaml", cwd=tmp_path)
     assert result.code == 1
